@@ -1,0 +1,130 @@
+package dev.authgate;
+
+import dev.authgate.config.Settings;
+import dev.authgate.gate.CredentialExtractor;
+import dev.authgate.gate.Gate;
+import dev.authgate.gate.RevokedSessions;
+import dev.authgate.gate.VerifyHandler;
+import dev.authgate.keys.CurrentKeys;
+import dev.authgate.keys.KeyDirectory;
+import dev.authgate.keys.KeyDirectoryWatcher;
+import dev.authgate.keys.KeyRing;
+import dev.authgate.keys.KeySetup;
+import dev.authgate.keys.RingKey;
+import dev.authgate.token.TokenIssuer;
+import dev.authgate.token.TokenVerifier;
+import dev.authgate.token.Trust;
+import dev.authgate.token.TrustedIssuer;
+import dev.authgate.web.App;
+import dev.authgate.web.HealthCheck;
+import dev.authgate.web.HealthRoutes;
+import dev.authgate.web.KeyRoutes;
+import dev.authgate.web.VerifyRoutes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: the object graph built from validated settings, and the server that serves
+ * it. Main starts one; black-box tests start one on a free port.
+ */
+public final class Authgate implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Authgate.class);
+  static final Duration KEY_POLL = Duration.ofSeconds(1);
+
+  private final App app;
+  private final KeyDirectoryWatcher watcher;
+  private final TokenIssuer tokens;
+
+  private Authgate(App app, KeyDirectoryWatcher watcher, TokenIssuer tokens) {
+    this.app = app;
+    this.watcher = watcher;
+    this.tokens = tokens;
+  }
+
+  /** Builds everything the settings describe and opens the port. */
+  public static Authgate start(Settings settings, Clock clock) {
+    KeyDirectory directory = KeySetup.directory(settings);
+    CurrentKeys keys = new CurrentKeys(KeySetup.load(directory, settings));
+    List<TrustedIssuer> issuers = Trust.issuers(settings, keys);
+    TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.clockSkew());
+    TokenIssuer tokens =
+        new TokenIssuer(
+            keys,
+            settings.issuer(),
+            settings.audience(),
+            settings.accessTokenTtl(),
+            settings.refreshTokenTtl(),
+            clock);
+    Gate gate =
+        new Gate(new CredentialExtractor(settings.cookieName()), verifier, RevokedSessions.NONE);
+    HealthCheck keyCheck = keyHealth(keys);
+    App app =
+        new App(
+            List.of(
+                new VerifyRoutes(new VerifyHandler(gate)),
+                new KeyRoutes(keys, settings.issuer()),
+                new HealthRoutes(List.of(keyCheck))));
+    KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);
+    try {
+      app.start(settings.host(), settings.port());
+    } catch (RuntimeException e) {
+      watcher.close();
+      throw e;
+    }
+    announce(settings, keys.get(), issuers, app.port());
+    return new Authgate(app, watcher, tokens);
+  }
+
+  private static HealthCheck keyHealth(CurrentKeys keys) {
+    return new HealthCheck() {
+      @Override
+      public String name() {
+        return "keys";
+      }
+
+      @Override
+      public String status() {
+        return keys.get().keys().isEmpty() ? "no keys loaded" : "ok";
+      }
+    };
+  }
+
+  private static void announce(
+      Settings settings, KeyRing ring, List<TrustedIssuer> issuers, int port) {
+    if (settings.keysDir().isEmpty()) {
+      log.warn(
+          "DEVELOPMENT KEY: no AUTH_KEYS_DIR is set, so tokens are signed with a key generated"
+              + " under {}/keys. Mount real keys for production: `java -jar authgate.jar keygen"
+              + " --out DIR`, then AUTH_KEYS_DIR=DIR",
+          settings.dataDir());
+    }
+    log.info(
+        "authgate listening on {}:{}; accepting {}; signing with {}; development headers {}",
+        settings.host(),
+        port,
+        issuers.stream()
+            .map(i -> i.algorithms() + " tokens from \"" + i.issuer() + "\"")
+            .collect(Collectors.joining(", ")),
+        ring.signer().map(RingKey::kid).orElse("no key (verify only)") + " of kids " + ring.kids(),
+        settings.devHeaders() ? "ON" : "off");
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** Signs tokens the way the account endpoints do; tests use it to mint tokens. */
+  public TokenIssuer tokens() {
+    return tokens;
+  }
+
+  @Override
+  public void close() {
+    watcher.close();
+    app.stop();
+  }
+}

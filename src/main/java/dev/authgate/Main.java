@@ -1,0 +1,74 @@
+package dev.authgate;
+
+import dev.authgate.cli.Diagnose;
+import dev.authgate.cli.Keygen;
+import dev.authgate.config.ConfigException;
+import dev.authgate.config.Settings;
+import dev.authgate.config.SettingsLoader;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+
+/** Entry point: {@code authgate [serve|keygen|diagnose] ...}; serve is the default. */
+public final class Main {
+  static final String USAGE =
+      """
+      usage: java -jar authgate.jar [command] [options]
+
+      commands:
+        serve                     run the server (the default); configured by AUTH_* variables
+        keygen --out DIR          write a new RSA key pair in the format AUTH_KEYS_DIR reads
+        diagnose [TOKEN]          explain whether /verify would accept a token (or read it from
+                                  stdin), and every reason it would not; exit 0 only if it passes
+        --help                    this text
+
+      Every setting is an environment variable; see README.md for the table.
+      """;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String command = args.length == 0 ? "serve" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    try {
+      return switch (command) {
+        case "serve" -> serve();
+        case "keygen" -> Keygen.run(rest, out, err);
+        case "diagnose" -> Diagnose.run(rest, System.in, out, err, settings(), Clock.systemUTC());
+        case "--help", "-h", "help" -> {
+          out.print(USAGE);
+          yield 0;
+        }
+        default -> {
+          err.println("authgate: unknown command \"" + command + "\"");
+          err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (ConfigException e) {
+      for (String line : e.getMessage().split("\n")) {
+        err.println("authgate: configuration error: " + line);
+      }
+      return 2;
+    }
+  }
+
+  private static Settings settings() {
+    return SettingsLoader.load(System.getenv());
+  }
+
+  private static int serve() {
+    Authgate service = Authgate.start(settings(), Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+}

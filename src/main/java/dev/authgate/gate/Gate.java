@@ -1,0 +1,43 @@
+package dev.authgate.gate;
+
+import dev.authgate.token.Rejection;
+import dev.authgate.token.TokenVerifier;
+import dev.authgate.token.Verification;
+import java.util.List;
+
+/**
+ * Decides who a request is: finds its credential, verifies it, and consults the revocation list. It
+ * touches no database and no network, so it keeps answering when both are down.
+ */
+public final class Gate {
+  private final CredentialExtractor credentials;
+  private final TokenVerifier verifier;
+  private final RevokedSessions revoked;
+
+  public Gate(CredentialExtractor credentials, TokenVerifier verifier, RevokedSessions revoked) {
+    this.credentials = credentials;
+    this.verifier = verifier;
+    this.revoked = revoked;
+  }
+
+  /** The identity behind the request, or why there is none. */
+  public Verification decide(String authorization, List<String> cookieHeaders) {
+    Credential credential;
+    try {
+      credential = credentials.extract(authorization, cookieHeaders);
+    } catch (CredentialExtractor.AmbiguousCredential e) {
+      return new Verification.Refused(
+          new Rejection(dev.authgate.token.Reason.MALFORMED, e.getMessage()));
+    }
+    if (credential == null) {
+      return new Verification.Refused(Rejection.noCredential());
+    }
+    Verification result = verifier.verify(credential.value());
+    if (result instanceof Verification.Verified v
+        && v.sessionId() != null
+        && revoked.isRevoked(v.sessionId())) {
+      return new Verification.Refused(Rejection.revoked());
+    }
+    return result;
+  }
+}

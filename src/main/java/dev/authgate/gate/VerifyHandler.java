@@ -1,0 +1,68 @@
+package dev.authgate.gate;
+
+import dev.authgate.token.Identity;
+import dev.authgate.token.Reason;
+import dev.authgate.token.Rejection;
+import dev.authgate.token.Verification;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * /verify: answers the proxy with 200 and the identity headers, or 401 with a JSON body and an RFC
+ * 6750 {@code WWW-Authenticate} header that says why. Identity headers come only from the verified
+ * token: nothing the client sent is echoed back.
+ */
+public final class VerifyHandler implements Handler {
+  public static final String USER_ID = "X-User-Id";
+  public static final String USER_EMAIL = "X-User-Email";
+  public static final String USER_ROLES = "X-User-Roles";
+  public static final String USER_PERMISSIONS = "X-User-Permissions";
+
+  private final Gate gate;
+
+  public VerifyHandler(Gate gate) {
+    this.gate = gate;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    List<String> cookies = Collections.list(ctx.req().getHeaders("Cookie"));
+    Verification result = gate.decide(ctx.header("Authorization"), cookies);
+    ctx.header("Cache-Control", "no-store");
+    if (result instanceof Verification.Verified v) {
+      allow(ctx, v.identity());
+    } else {
+      refuse(ctx, ((Verification.Refused) result).rejection());
+    }
+  }
+
+  private static void allow(Context ctx, Identity identity) {
+    ctx.status(200);
+    ctx.header(USER_ID, identity.userId());
+    identity.email().ifPresent(email -> ctx.header(USER_EMAIL, email));
+    if (!identity.rolesHeader().isEmpty()) {
+      ctx.header(USER_ROLES, identity.rolesHeader());
+    }
+    if (!identity.permissionsHeader().isEmpty()) {
+      ctx.header(USER_PERMISSIONS, identity.permissionsHeader());
+    }
+  }
+
+  static void refuse(Context ctx, Rejection rejection) {
+    ctx.status(401);
+    if (rejection.reason() == Reason.NO_CREDENTIAL) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      ctx.contentType("application/json")
+          .result(JsonBodies.error("unauthorized", rejection.description()));
+      return;
+    }
+    ctx.header(
+        "WWW-Authenticate",
+        "Bearer error=\"invalid_token\", error_description=\"" + rejection.description() + "\"");
+    ctx.contentType("application/json")
+        .result(
+            JsonBodies.error("invalid_token", rejection.description(), rejection.reason().code()));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.authgate.web;
+
+import io.javalin.Javalin;
+import java.util.List;
+
+/**
+ * The HTTP server, assembled from ready-made route modules in one place. Main builds it from the
+ * configured object graph; black-box tests build it the same way and talk to it over HTTP.
+ */
+public final class App {
+  /** Headers larger than this are refused with 431; the largest token accepted is 16 KiB. */
+  static final int MAX_HEADER_BYTES = 128 * 1024;
+
+  /** Request bodies larger than this are refused with 413; no endpoint takes more. */
+  static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private final Javalin javalin;
+
+  public App(List<RouteModule> modules) {
+    this.javalin =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.http.prefer405over404 = true;
+              config.http.maxRequestSize = MAX_BODY_BYTES;
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                    http.setSendServerVersion(false);
+                    http.setSendXPoweredBy(false);
+                  });
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              ErrorMapping.register(config.routes);
+              modules.forEach(m -> m.register(config.routes));
+            });
+  }
+
+  /** Starts listening; port 0 picks a free port, which {@link #port()} then tells. */
+  public App start(String host, int port) {
+    javalin.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.authgate.web;
+
+import dev.authgate.gate.JsonBodies;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become responses: every error is JSON {@code {"error", "message"}}
+ * with its status, and nothing a client sends produces a stack trace or a 500.
+ */
+final class ErrorMapping {
+  private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private ErrorMapping() {}
+
+  static void register(RoutesConfig routes) {
+    routes.exception(
+        ApiError.class,
+        (e, ctx) -> {
+          e.headers().forEach(ctx::header);
+          write(ctx, e.status(), e.error(), e.getMessage());
+        });
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> write(ctx, e.getStatus(), code(e.getStatus()), e.getMessage()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          write(ctx, 500, "internal_error", "the server failed to answer; the log says why");
+        });
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null) {
+            write(ctx, 404, "not_found", "no route for " + ctx.method() + " " + ctx.path());
+          }
+        });
+    routes.error(
+        405,
+        ctx ->
+            write(
+                ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+  }
+
+  static void write(Context ctx, int status, String error, String message) {
+    ctx.status(status).contentType("application/json").result(JsonBodies.error(error, message));
+  }
+
+  private static String code(int status) {
+    HttpStatus s = HttpStatus.forStatus(status);
+    return s == HttpStatus.UNKNOWN ? "error" : s.name().toLowerCase(Locale.ROOT);
+  }
+}
