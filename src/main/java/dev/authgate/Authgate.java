@@ -50,27 +50,30 @@ public final class Authgate implements AutoCloseable {
     KeyDirectory directory = KeySetup.directory(settings);
     CurrentKeys keys = new CurrentKeys(KeySetup.load(directory, settings));
     List<TrustedIssuer> issuers = Trust.issuers(settings, keys);
-    TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.clockSkew());
+    TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.tokens().clockSkew());
     TokenIssuer tokens =
         new TokenIssuer(
             keys,
-            settings.issuer(),
-            settings.audience(),
-            settings.accessTokenTtl(),
-            settings.refreshTokenTtl(),
+            settings.tokens().issuer(),
+            settings.tokens().audience(),
+            settings.tokens().accessTtl(),
+            settings.tokens().refreshTtl(),
             clock);
     Gate gate =
-        new Gate(new CredentialExtractor(settings.cookieName()), verifier, RevokedSessions.NONE);
+        new Gate(
+            new CredentialExtractor(settings.browser().cookieName()),
+            verifier,
+            RevokedSessions.NONE);
     HealthCheck keyCheck = keyHealth(keys);
     App app =
         new App(
             List.of(
                 new VerifyRoutes(new VerifyHandler(gate)),
-                new KeyRoutes(keys, settings.issuer()),
+                new KeyRoutes(keys, settings.tokens().issuer()),
                 new HealthRoutes(List.of(keyCheck))));
     KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);
     try {
-      app.start(settings.host(), settings.port());
+      app.start(settings.server().host(), settings.server().port());
     } catch (RuntimeException e) {
       watcher.close();
       throw e;
@@ -95,7 +98,7 @@ public final class Authgate implements AutoCloseable {
 
   private static void announce(
       Settings settings, KeyRing ring, List<TrustedIssuer> issuers, int port) {
-    if (settings.keysDir().isEmpty()) {
+    if (settings.keys().dir().isEmpty()) {
       log.warn(
           "DEVELOPMENT KEY: no AUTH_KEYS_DIR is set, so tokens are signed with a key generated"
               + " under {}/keys. Mount real keys for production: `java -jar authgate.jar keygen"
@@ -104,13 +107,13 @@ public final class Authgate implements AutoCloseable {
     }
     log.info(
         "authgate listening on {}:{}; accepting {}; signing with {}; development headers {}",
-        settings.host(),
+        settings.server().host(),
         port,
         issuers.stream()
             .map(i -> i.algorithms() + " tokens from \"" + i.issuer() + "\"")
             .collect(Collectors.joining(", ")),
         ring.signer().map(RingKey::kid).orElse("no key (verify only)") + " of kids " + ring.kids(),
-        settings.devHeaders() ? "ON" : "off");
+        settings.external().devHeaders() ? "ON" : "off");
   }
 
   public int port() {

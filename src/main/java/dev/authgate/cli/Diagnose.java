@@ -52,7 +52,7 @@ public final class Diagnose {
     }
     CurrentKeys keys = new CurrentKeys(KeySetup.load(KeySetup.directory(settings), settings));
     List<TrustedIssuer> issuers = Trust.issuers(settings, keys);
-    TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.clockSkew());
+    TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.tokens().clockSkew());
 
     printPart(out, "header", token, 0);
     printPart(out, "claims", token, 1);
@@ -60,7 +60,7 @@ public final class Diagnose {
         "now: "
             + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
             + " (clock skew allowed: "
-            + settings.clockSkew().getSeconds()
+            + settings.tokens().clockSkew().getSeconds()
             + " s)");
     out.println(
         "trusted issuers: "

@@ -18,6 +18,7 @@ public final class SettingsLoader {
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
+  private final java.util.SortedSet<String> read = new java.util.TreeSet<>();
 
   private SettingsLoader(Map<String, String> env) {
     this.env = env;
@@ -32,34 +33,56 @@ public final class SettingsLoader {
     return new SettingsLoader(env).build();
   }
 
+  /** Every variable name the loader reads, aliases included, for documentation checks. */
+  public static java.util.SortedSet<String> names() {
+    SettingsLoader loader = new SettingsLoader(Map.of());
+    loader.build();
+    return loader.read;
+  }
+
   private Settings build() {
-    String host = text("AUTH_HOST").orElse("0.0.0.0");
-    int port = integer("AUTH_PORT", 8080, 0, 65535, "8080", "PORT");
-    Optional<String> databaseUrl = databaseUrl();
+    Settings.Server server = server();
     Path dataDir = Path.of(text("AUTH_DATA_DIR").orElse("./data"));
-    Optional<Path> keysDir = text("AUTH_KEYS_DIR").map(Path::of);
-    Optional<String> signingKey = text("AUTH_SIGNING_KEY");
-    String issuer = text("AUTH_ISSUER").orElse("http://localhost:" + (port == 0 ? 8080 : port));
-    Optional<String> audience = text("AUTH_AUDIENCE");
-    Duration accessTtl =
-        duration("AUTH_ACCESS_TOKEN_TTL", "15m", "ACCESS_TOKEN_TTL", "JWT_EXPIRES_IN");
-    Duration refreshTtl =
-        duration("AUTH_REFRESH_TOKEN_TTL", "7d", "REFRESH_TOKEN_TTL", "JWT_REFRESH_EXPIRES_IN");
-    int bcryptRounds = integer("AUTH_BCRYPT_ROUNDS", 10, 4, 31, "12", "BCRYPT_ROUNDS");
-    Duration skew = durationAllowingZero("AUTH_CLOCK_SKEW", "30s");
-    String cookieName = cookieName();
-    boolean devHeaders = bool("AUTH_DEV_HEADERS", false, "DEVELOPMENT_AUTH_ENABLED");
-    Optional<String> jwksUri = url("AUTH_JWKS_URI", "JWKS_URI");
-    Optional<String> externalIssuer = text("AUTH_JWT_ISSUER", "JWT_ISSUER");
-    Optional<String> externalAudience = text("AUTH_JWT_AUDIENCE", "JWT_AUDIENCE");
+    Settings settings =
+        new Settings(
+            server,
+            dataDir,
+            new Settings.Keys(text("AUTH_KEYS_DIR").map(Path::of), text("AUTH_SIGNING_KEY")),
+            tokens(server),
+            external(server),
+            store(),
+            accounts(),
+            browser());
+    if (!problems.isEmpty()) {
+      throw new ConfigException(String.join("\n", problems));
+    }
+    return settings;
+  }
+
+  private Settings.Server server() {
+    return new Settings.Server(
+        text("AUTH_HOST").orElse("0.0.0.0"),
+        integer("AUTH_PORT", 8080, 0, 65535, "8080", "PORT"),
+        oneOf("AUTH_ENV", "development", List.of("development", "production")),
+        oneOf("LOG_LEVEL", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR")),
+        oneOf("AUTH_LOG_FORMAT", "text", List.of("text", "json")));
+  }
+
+  private Settings.Tokens tokens(Settings.Server server) {
+    int port = server.port() == 0 ? 8080 : server.port();
+    return new Settings.Tokens(
+        text("AUTH_ISSUER").orElse("http://localhost:" + port),
+        text("AUTH_AUDIENCE"),
+        duration("AUTH_ACCESS_TOKEN_TTL", "15m", "ACCESS_TOKEN_TTL", "JWT_EXPIRES_IN"),
+        duration("AUTH_REFRESH_TOKEN_TTL", "7d", "REFRESH_TOKEN_TTL", "JWT_REFRESH_EXPIRES_IN"),
+        durationAllowingZero("AUTH_CLOCK_SKEW", "30s"));
+  }
+
+  private Settings.External external(Settings.Server server) {
     Optional<Secret> secret = secret("AUTH_JWT_SECRET", "JWT_SECRET");
     Optional<Secret> oldSecret = secret("AUTH_JWT_SECRET_OLD", "JWT_SECRET_OLD");
-    String environment = oneOf("AUTH_ENV", "development", List.of("development", "production"));
-    String logLevel =
-        oneOf("LOG_LEVEL", "INFO", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"))
-            .toUpperCase(Locale.ROOT);
-
-    if (devHeaders && "production".equals(environment)) {
+    boolean devHeaders = bool("AUTH_DEV_HEADERS", false, "DEVELOPMENT_AUTH_ENABLED");
+    if (devHeaders && server.production()) {
       problems.add(
           "AUTH_DEV_HEADERS=true is refused when AUTH_ENV=production: development headers let any"
               + " caller choose its identity; unset AUTH_DEV_HEADERS");
@@ -69,35 +92,61 @@ public final class SettingsLoader {
           "AUTH_JWT_SECRET_OLD is set without AUTH_JWT_SECRET: the old secret only verifies"
               + " during a rotation; set AUTH_JWT_SECRET to the new secret");
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(String.join("\n", problems));
-    }
-    return new Settings(
-        host,
-        port,
-        databaseUrl,
-        dataDir,
-        keysDir,
-        signingKey,
-        issuer,
-        audience,
-        accessTtl,
-        refreshTtl,
-        bcryptRounds,
-        skew,
-        cookieName,
-        devHeaders,
-        jwksUri,
-        externalIssuer,
-        externalAudience,
+    return new Settings.External(
+        url("AUTH_JWKS_URI", "JWKS_URI"),
+        text("AUTH_JWT_ISSUER", "JWT_ISSUER"),
+        text("AUTH_JWT_AUDIENCE", "JWT_AUDIENCE"),
         secret,
         oldSecret,
-        environment,
-        logLevel);
+        text("AUTH_ISSUERS_FILE").map(Path::of),
+        text("AUTH_RULES_FILE").map(Path::of),
+        devHeaders,
+        duration("AUTH_JWKS_CACHE_TTL", "10m"));
+  }
+
+  private Settings.Store store() {
+    return new Settings.Store(
+        databaseUrl(),
+        integer("AUTH_DB_POOL_SIZE", 10, 1, 200, "10"),
+        duration("AUTH_DB_CONNECT_TIMEOUT", "3s"));
+  }
+
+  private Settings.Accounts accounts() {
+    return new Settings.Accounts(
+        integer("AUTH_BCRYPT_ROUNDS", 10, 4, 31, "12", "BCRYPT_ROUNDS"),
+        oneOf("AUTH_REGISTRATION", "open", List.of("open", "closed")).equals("open"),
+        text("AUTH_ADMIN_EMAIL"),
+        text("AUTH_ADMIN_PASSWORD").map(Secret::new),
+        secret("AUTH_INTROSPECTION_SECRET"),
+        duration("AUTH_REVOCATION_REFRESH", "2s"));
+  }
+
+  private Settings.Browser browser() {
+    return new Settings.Browser(
+        cookieName(),
+        text("AUTH_COOKIE_DOMAIN"),
+        bool("AUTH_COOKIE_SECURE", true),
+        text("AUTH_LOGIN_URL").orElse("/login"),
+        text("AUTH_DEFAULT_REDIRECT").orElse("/"),
+        list("AUTH_ALLOWED_REDIRECT_HOSTS", ""),
+        list(
+            "AUTH_TRUSTED_PROXIES",
+            "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"),
+        text("AUTH_PRODUCT_NAME").orElse("authgate"),
+        text("AUTH_BRAND_COLOR").orElse("#2563eb"));
+  }
+
+  private List<String> list(String name, String fallback) {
+    return java.util.Arrays.stream(text(name).orElse(fallback).split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   /** The value of a variable or its first alias that is set, after checking they agree. */
   private Optional<String> text(String name, String... aliases) {
+    read.add(name);
+    read.addAll(List.of(aliases));
     String found = null;
     String foundName = null;
     for (String candidate : names(name, aliases)) {

@@ -15,8 +15,8 @@ public final class KeySetup {
   /** The key directory, after making sure a development key exists when none is mounted. */
   public static KeyDirectory directory(Settings settings) {
     Path dir;
-    if (settings.keysDir().isPresent()) {
-      dir = settings.keysDir().get();
+    if (settings.keys().dir().isPresent()) {
+      dir = settings.keys().dir().get();
     } else {
       try {
         dir = DevelopmentKey.ensure(settings.dataDir());
@@ -32,7 +32,7 @@ public final class KeySetup {
             e);
       }
     }
-    return new KeyDirectory(dir, settings.signingKey());
+    return new KeyDirectory(dir, settings.keys().signingKey());
   }
 
   /** Loads the directory, turning a bad file into a start-up error that names it. */
@@ -40,7 +40,7 @@ public final class KeySetup {
     try {
       return directory.load();
     } catch (KeyFileException e) {
-      String variable = settings.keysDir().isPresent() ? "AUTH_KEYS_DIR" : "AUTH_DATA_DIR";
+      String variable = settings.keys().dir().isPresent() ? "AUTH_KEYS_DIR" : "AUTH_DATA_DIR";
       throw new ConfigException(variable + ": " + e.getMessage());
     }
   }

@@ -13,10 +13,10 @@ public final class Trust {
   public static List<TrustedIssuer> issuers(Settings settings, Supplier<KeyRing> keys) {
     return List.of(
         new TrustedIssuer(
-            settings.issuer(),
+            settings.tokens().issuer(),
             Set.of("RS256"),
             new LocalKeys(keys),
-            settings.audience(),
+            settings.tokens().audience(),
             ClaimMapping.STANDARD,
             true));
   }
