@@ -13,6 +13,15 @@ import java.util.Collection;
 public record Rejection(Reason reason, String description) {
   private static final int MAX_ECHO = 64;
 
+  /**
+   * Keeps the description inside what RFC 6750 section 3 allows in {@code error_description}
+   * (printable ASCII without {@code "} and {@code \}), whoever builds the rejection, so that no
+   * sentence can break the quoted string of the header.
+   */
+  public Rejection {
+    description = headerSafe(description);
+  }
+
   static Rejection malformed(String why) {
     return new Rejection(Reason.MALFORMED, "malformed token: " + why);
   }
@@ -22,9 +31,9 @@ public record Rejection(Reason reason, String description) {
         Reason.ALGORITHM_NOT_ALLOWED,
         "algorithm "
             + echo(alg)
-            + " is not allowed for issuer \""
+            + " is not allowed for issuer '"
             + echo(issuer)
-            + "\" (allowed: "
+            + "' (allowed: "
             + String.join(", ", allowed)
             + ")");
   }
@@ -48,7 +57,7 @@ public record Rejection(Reason reason, String description) {
   }
 
   static Rejection untrustedIssuer(String iss) {
-    return new Rejection(Reason.UNTRUSTED_ISSUER, "issuer \"" + echo(iss) + "\" is not trusted");
+    return new Rejection(Reason.UNTRUSTED_ISSUER, "issuer '" + echo(iss) + "' is not trusted");
   }
 
   static Rejection missingIssuer() {
@@ -56,7 +65,7 @@ public record Rejection(Reason reason, String description) {
   }
 
   static Rejection unknownKid(String kid) {
-    return new Rejection(Reason.UNKNOWN_KID, "unknown kid \"" + echo(kid) + "\"");
+    return new Rejection(Reason.UNKNOWN_KID, "unknown kid '" + echo(kid) + "'");
   }
 
   static Rejection badSignature() {
@@ -85,7 +94,7 @@ public record Rejection(Reason reason, String description) {
 
   static Rejection audienceMismatch(String expected) {
     return new Rejection(
-        Reason.AUDIENCE_MISMATCH, "audience mismatch: expected \"" + echo(expected) + "\"");
+        Reason.AUDIENCE_MISMATCH, "audience mismatch: expected '" + echo(expected) + "'");
   }
 
   static Rejection missingSub() {
@@ -98,7 +107,7 @@ public record Rejection(Reason reason, String description) {
 
   static Rejection notAccessToken(String type) {
     return new Rejection(
-        Reason.NOT_ACCESS_TOKEN, "not an access token (type \"" + echo(type) + "\")");
+        Reason.NOT_ACCESS_TOKEN, "not an access token (type '" + echo(type) + "')");
   }
 
   /** A token of a session that was signed out or revoked. */
@@ -121,11 +130,26 @@ public record Rejection(Reason reason, String description) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < value.length() && out.length() < MAX_ECHO; i++) {
       char c = value.charAt(i);
-      out.append(c < 0x20 || c > 0x7e || c == '"' || c == '\\' ? '?' : c);
+      out.append(c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '\'' ? '?' : c);
     }
     if (value.length() > MAX_ECHO) {
       out.append("...");
     }
     return out.toString();
+  }
+
+  private static String headerSafe(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char safe = c == '"' ? '\'' : c == '\\' || c < 0x20 || c > 0x7e ? '?' : c;
+      if (safe != c && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(safe);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +23,14 @@ import java.util.Map;
 final class TokenParser {
   static final int MAX_TOKEN_CHARS = 16 * 1024;
 
+  /**
+   * NumericDates outside the years 1 to 9999 are refused here: they mean nothing, and time
+   * arithmetic on them overflows.
+   */
+  private static final long MIN_SECONDS = -62135596800L;
+
+  private static final long MAX_SECONDS = 253402300799L;
+
   private final ObjectMapper json;
 
   TokenParser() {
@@ -31,7 +40,7 @@ final class TokenParser {
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
             .build();
-    this.json = new ObjectMapper(factory);
+    this.json = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** The parsed token; <b>nothing in it is verified</b>. */
@@ -86,12 +95,19 @@ final class TokenParser {
       if (n != null && !n.isNumber()) {
         throw new MalformedToken("the " + name + " claim is not a number");
       }
+      if (n != null && !(n.canConvertToLong() && inDateRange(n.asLong()))) {
+        throw new MalformedToken("the " + name + " claim is out of range");
+      }
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = parsed.header().fields(); it.hasNext(); ) {
       if (it.next().getKey().isEmpty()) {
         throw new MalformedToken("the header has an empty member name");
       }
     }
+  }
+
+  private static boolean inDateRange(long seconds) {
+    return seconds >= MIN_SECONDS && seconds <= MAX_SECONDS;
   }
 
   private static boolean isBase64Url(String s, int from, int to) {
