@@ -1,6 +1,7 @@
 package dev.authgate;
 
 import dev.authgate.cli.Diagnose;
+import dev.authgate.cli.Healthcheck;
 import dev.authgate.cli.Keygen;
 import dev.authgate.config.ConfigException;
 import dev.authgate.config.Settings;
@@ -20,6 +21,7 @@ public final class Main {
         keygen --out DIR          write a new RSA key pair in the format AUTH_KEYS_DIR reads
         diagnose [TOKEN]          explain whether /verify would accept a token (or read it from
                                   stdin), and every reason it would not; exit 0 only if it passes
+        healthcheck               exit 0 if the authgate on AUTH_PORT answers /livez (for Docker)
         --help                    this text
 
       Every setting is an environment variable; see README.md for the table.
@@ -39,6 +41,7 @@ public final class Main {
         case "serve" -> serve();
         case "keygen" -> Keygen.run(rest, out, err);
         case "diagnose" -> Diagnose.run(rest, System.in, out, err, settings(), Clock.systemUTC());
+        case "healthcheck" -> Healthcheck.run(settings(), out, err);
         case "--help", "-h", "help" -> {
           out.print(USAGE);
           yield 0;
