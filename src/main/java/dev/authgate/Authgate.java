@@ -1,5 +1,6 @@
 package dev.authgate;
 
+import dev.authgate.browser.BrowserSignIn;
 import dev.authgate.config.Settings;
 import dev.authgate.gate.CredentialExtractor;
 import dev.authgate.gate.Gate;
@@ -65,10 +66,12 @@ public final class Authgate implements AutoCloseable {
             verifier,
             RevokedSessions.NONE);
     HealthCheck keyCheck = keyHealth(keys);
+    BrowserSignIn browser =
+        new BrowserSignIn(settings.browser(), settings.accounts().registrationOpen());
     App app =
         new App(
             List.of(
-                new VerifyRoutes(new VerifyHandler(gate)),
+                new VerifyRoutes(new VerifyHandler(gate, browser.redirect())),
                 new KeyRoutes(keys, settings.tokens().issuer()),
                 new HealthRoutes(List.of(keyCheck))));
     KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);

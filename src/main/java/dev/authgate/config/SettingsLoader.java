@@ -15,6 +15,8 @@ import java.util.Optional;
  */
 public final class SettingsLoader {
   static final int MIN_SECRET_BYTES = 32;
+  private static final java.util.regex.Pattern HOST =
+      java.util.regex.Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*");
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class SettingsLoader {
             external(server),
             store(),
             accounts(),
-            browser());
+            browser(server));
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
@@ -121,19 +123,101 @@ public final class SettingsLoader {
         duration("AUTH_REVOCATION_REFRESH", "2s"));
   }
 
-  private Settings.Browser browser() {
+  private Settings.Browser browser(Settings.Server server) {
+    boolean secure = bool("AUTH_COOKIE_SECURE", true);
+    if (!secure && server.production()) {
+      problems.add(
+          "AUTH_COOKIE_SECURE=false is refused when AUTH_ENV=production: the session cookie would"
+              + " travel over plain http; serve the login page over https and unset"
+              + " AUTH_COOKIE_SECURE");
+    }
     return new Settings.Browser(
         cookieName(),
-        text("AUTH_COOKIE_DOMAIN"),
-        bool("AUTH_COOKIE_SECURE", true),
-        text("AUTH_LOGIN_URL").orElse("/login"),
-        text("AUTH_DEFAULT_REDIRECT").orElse("/"),
-        list("AUTH_ALLOWED_REDIRECT_HOSTS", ""),
+        cookieDomain(),
+        secure,
+        redirectTarget("AUTH_LOGIN_URL", "/login", "https://auth.example.com/login"),
+        redirectTarget("AUTH_DEFAULT_REDIRECT", "/", "https://app.example.com/"),
+        hosts("AUTH_ALLOWED_REDIRECT_HOSTS"),
+        trustedProxies(),
+        productName(),
+        brandColor());
+  }
+
+  private Optional<String> cookieDomain() {
+    Optional<String> domain = text("AUTH_COOKIE_DOMAIN");
+    if (domain.isPresent() && !HOST.matcher(domain.get().replaceFirst("^\\.", "")).matches()) {
+      problems.add(
+          "AUTH_COOKIE_DOMAIN=%s is not a domain name: for example AUTH_COOKIE_DOMAIN=.example.com"
+              .formatted(quote(domain.get())));
+      return Optional.empty();
+    }
+    return domain.map(d -> d.toLowerCase(Locale.ROOT));
+  }
+
+  private String redirectTarget(String name, String fallback, String example) {
+    String value = text(name).orElse(fallback);
+    boolean path = value.startsWith("/") && !value.startsWith("//") && !value.contains("\\");
+    boolean absolute = value.matches("(?i)https?://[A-Za-z0-9.\\[\\]:-]+(/\\S*)?");
+    if (!path && !absolute) {
+      problems.add(
+          "%s=%s is neither a path starting with / nor an http(s) URL: for example %s=%s"
+              .formatted(name, quote(value), name, example));
+      return fallback;
+    }
+    return value;
+  }
+
+  private List<String> hosts(String name) {
+    List<String> hosts = list(name, "");
+    for (String host : hosts) {
+      if (!HOST.matcher(host).matches()) {
+        problems.add(
+            "%s contains %s, which is not a host name: list host names separated by commas, for"
+                    .formatted(name, quote(host))
+                + " example %s=app.example.com,docs.example.com".formatted(name));
+      }
+    }
+    return hosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+  }
+
+  private List<String> trustedProxies() {
+    List<String> ranges =
         list(
             "AUTH_TRUSTED_PROXIES",
-            "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7"),
-        text("AUTH_PRODUCT_NAME").orElse("authgate"),
-        text("AUTH_BRAND_COLOR").orElse("#2563eb"));
+            "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7");
+    for (String range : ranges) {
+      if (Cidr.parse(range).isEmpty()) {
+        problems.add(
+            "AUTH_TRUSTED_PROXIES contains %s, which is not an address or range: for example"
+                    .formatted(quote(range))
+                + " AUTH_TRUSTED_PROXIES=10.0.0.0/8,fd00::/8,192.0.2.7");
+      }
+    }
+    return ranges;
+  }
+
+  private String productName() {
+    String name = text("AUTH_PRODUCT_NAME").orElse("authgate");
+    if (name.length() > 60 || name.chars().anyMatch(Character::isISOControl)) {
+      problems.add(
+          "AUTH_PRODUCT_NAME=%s is too long or holds control characters: use at most 60 plain"
+                  .formatted(quote(name))
+              + " characters, for example AUTH_PRODUCT_NAME=\"Example Corp\"");
+      return "authgate";
+    }
+    return name;
+  }
+
+  private String brandColor() {
+    String color = text("AUTH_BRAND_COLOR").orElse("#2563eb");
+    if (!color.matches("#(\\p{XDigit}{3}|\\p{XDigit}{6})")) {
+      problems.add(
+          "AUTH_BRAND_COLOR=%s is not a hex colour: write #rgb or #rrggbb, for example"
+                  .formatted(quote(color))
+              + " AUTH_BRAND_COLOR=#0f766e");
+      return "#2563eb";
+    }
+    return color.toLowerCase(Locale.ROOT);
   }
 
   private List<String> list(String name, String fallback) {

@@ -32,7 +32,10 @@ public final class Gate {
     if (credential == null) {
       return new Verification.Refused(Rejection.noCredential());
     }
-    Verification result = verifier.verify(credential.value());
+    Verification result =
+        credential.source() == Credential.Source.COOKIE
+            ? verifier.verifySessionCookie(credential.value())
+            : verifier.verify(credential.value());
     if (result instanceof Verification.Verified v
         && v.sessionId() != null
         && revoked.isRevoked(v.sessionId())) {

@@ -21,9 +21,15 @@ public final class VerifyHandler implements Handler {
   public static final String USER_PERMISSIONS = "X-User-Permissions";
 
   private final Gate gate;
+  private final SignInRedirect signIn;
 
   public VerifyHandler(Gate gate) {
+    this(gate, SignInRedirect.NONE);
+  }
+
+  public VerifyHandler(Gate gate, SignInRedirect signIn) {
     this.gate = gate;
+    this.signIn = signIn;
   }
 
   @Override
@@ -33,7 +39,7 @@ public final class VerifyHandler implements Handler {
     ctx.header("Cache-Control", "no-store");
     if (result instanceof Verification.Verified v) {
       allow(ctx, v.identity());
-    } else {
+    } else if (!signIn.answered(ctx)) {
       refuse(ctx, ((Verification.Refused) result).rejection());
     }
   }

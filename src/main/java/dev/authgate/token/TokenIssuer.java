@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * Signs authgate's tokens with the ring's signing key: access tokens ({@code "type":"access"}) that
- * /verify accepts, and refresh tokens ({@code "type":"refresh"}) that it refuses.
+ * /verify accepts, session tokens ({@code "type":"session"}) that it accepts only from the session
+ * cookie, and refresh tokens ({@code "type":"refresh"}) that it refuses.
  */
 public final class TokenIssuer {
   private final Supplier<KeyRing> keys;
@@ -56,19 +57,36 @@ public final class TokenIssuer {
       List<String> roles,
       List<String> permissions,
       String sessionId) {
-    return sign(
-        subject,
-        accessTtl,
-        "access",
-        b -> {
-          if (email != null) {
-            b.withClaim("email", email);
-          }
-          b.withClaim("roles", roles).withClaim("permissions", permissions);
-          if (sessionId != null) {
-            b.withClaim("sid", sessionId);
-          }
-        });
+    return sign(subject, accessTtl, "access", identity(email, roles, permissions, sessionId));
+  }
+
+  /**
+   * A session token for the browser's cookie: the identity of an access token, but valid until the
+   * refresh session ends, because not every proxy lets /verify hand the browser a renewed cookie.
+   * Signing out ends it early through the revocation list; /verify accepts it only from the cookie.
+   */
+  public Issued session(
+      String subject,
+      String email,
+      List<String> roles,
+      List<String> permissions,
+      String sessionId,
+      Instant sessionEnds) {
+    Duration ttl = Duration.between(clock.instant(), sessionEnds);
+    return sign(subject, ttl, "session", identity(email, roles, permissions, sessionId));
+  }
+
+  private static Consumer<JWTCreator.Builder> identity(
+      String email, List<String> roles, List<String> permissions, String sessionId) {
+    return b -> {
+      if (email != null) {
+        b.withClaim("email", email);
+      }
+      b.withClaim("roles", roles).withClaim("permissions", permissions);
+      if (sessionId != null) {
+        b.withClaim("sid", sessionId);
+      }
+    };
   }
 
   /** A refresh token of the session; its jti is what the store remembers. */

@@ -33,7 +33,8 @@ import java.util.Optional;
  *       with the configured clock skew;
  *   <li>audience, when the issuer has one;
  *   <li>subject: a non-empty {@code sub};
- *   <li>type: never a refresh token, and {@code "type":"access"} where the issuer requires it.
+ *   <li>type: never a refresh token, and {@code "type":"access"} where the issuer requires it
+ *       ({@code "type":"session"} too, for a token from the session cookie).
  * </ol>
  *
  * java-jwt checks the signature; everything else is enforced here, because java-jwt by itself
@@ -61,7 +62,21 @@ public final class TokenVerifier {
 
   /** Verifies the token; the answer names the first reason it fails, if any. */
   public Verification verify(String token) {
-    Findings findings = new Findings(true);
+    return verify(token, false);
+  }
+
+  /**
+   * Verifies a token that came in the session cookie, where a session token ({@code
+   * "type":"session"}) of an issuer that requires access tokens is accepted as well. A session
+   * token anywhere else is refused: it outlives access tokens and belongs to the browser that holds
+   * it.
+   */
+  public Verification verifySessionCookie(String token) {
+    return verify(token, true);
+  }
+
+  private Verification verify(String token, boolean sessionAllowed) {
+    Findings findings = new Findings(true, sessionAllowed);
     ParsedToken parsed = check(token, findings);
     if (findings.first() != null) {
       return new Verification.Refused(findings.first());
@@ -79,7 +94,7 @@ public final class TokenVerifier {
    * Checks that need a verified signature still run, so that one look shows all that is wrong.
    */
   public List<Rejection> diagnose(String token) {
-    Findings findings = new Findings(false);
+    Findings findings = new Findings(false, false);
     check(token, findings);
     return findings.all;
   }
@@ -130,7 +145,7 @@ public final class TokenVerifier {
     if (findings.stop()) {
       return parsed;
     }
-    findings.add(checkType(parsed, issuer));
+    findings.add(checkType(parsed, issuer, findings.sessionAllowed));
     return parsed;
   }
 
@@ -222,7 +237,8 @@ public final class TokenVerifier {
     return ok ? null : Rejection.audienceMismatch(expected);
   }
 
-  private static Rejection checkType(ParsedToken parsed, TrustedIssuer issuer) {
+  private static Rejection checkType(
+      ParsedToken parsed, TrustedIssuer issuer, boolean sessionAllowed) {
     Optional<String> type = parsed.claimText("type");
     if (type.filter("refresh"::equals).isPresent()
         || parsed
@@ -230,6 +246,9 @@ public final class TokenVerifier {
             .filter(t -> t.toLowerCase(Locale.ROOT).contains("refresh"))
             .isPresent()) {
       return Rejection.refreshToken();
+    }
+    if (sessionAllowed && type.filter("session"::equals).isPresent()) {
+      return null;
     }
     if (issuer != null && issuer.requireAccessType() && type.filter("access"::equals).isEmpty()) {
       return Rejection.notAccessToken(type.orElse(""));
@@ -240,10 +259,12 @@ public final class TokenVerifier {
   /** Collects rejections; on the hot path it stops at the first. */
   private static final class Findings {
     private final boolean firstOnly;
+    private final boolean sessionAllowed;
     private final List<Rejection> all = new ArrayList<>(2);
 
-    Findings(boolean firstOnly) {
+    Findings(boolean firstOnly, boolean sessionAllowed) {
       this.firstOnly = firstOnly;
+      this.sessionAllowed = sessionAllowed;
     }
 
     /** Records a rejection if there is one, and says whether there was. */

@@ -1,0 +1,64 @@
+package dev.authgate.browser;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/**
+ * Tells a browser's page navigation, which is sent to the login page, from an API or script call,
+ * which keeps its 401. A navigation is a GET or HEAD whose Accept prefers text/html, that a script
+ * did not make (no X-Requested-With; Sec-Fetch-Mode, where sent, is "navigate").
+ */
+final class Navigation {
+  private Navigation() {}
+
+  static boolean isPageNavigation(Context ctx, String originalMethod) {
+    if (!originalMethod.equals("GET") && !originalMethod.equals("HEAD")) {
+      return false;
+    }
+    if (ctx.header("X-Requested-With") != null) {
+      return false;
+    }
+    String mode = ctx.header("Sec-Fetch-Mode");
+    if (mode != null && !mode.equalsIgnoreCase("navigate")) {
+      return false;
+    }
+    return prefersHtml(ctx.header("Accept"));
+  }
+
+  /** Whether text/html is listed and no other listed type is wanted more (JSON wins a tie). */
+  static boolean prefersHtml(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    double html = 0;
+    double others = 0;
+    double json = 0;
+    for (String entry : accept.split(",")) {
+      String[] parts = entry.split(";");
+      String type = parts[0].trim().toLowerCase(Locale.ROOT);
+      double q = quality(parts);
+      if (type.equals("text/html")) {
+        html = Math.max(html, q);
+      } else if (type.equals("application/json")) {
+        json = Math.max(json, q);
+      } else if (!type.endsWith("/*")) {
+        others = Math.max(others, q);
+      }
+    }
+    return html > 0 && html >= others && html > json;
+  }
+
+  private static double quality(String[] parts) {
+    for (int i = 1; i < parts.length; i++) {
+      String p = parts[i].trim();
+      if (p.startsWith("q=")) {
+        try {
+          return Double.parseDouble(p.substring(2));
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+    }
+    return 1;
+  }
+}
