@@ -54,7 +54,7 @@ public final class SettingsLoader {
             external(server),
             store(),
             accounts(),
-            browser(server));
+            browser());
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
@@ -123,18 +123,11 @@ public final class SettingsLoader {
         duration("AUTH_REVOCATION_REFRESH", "2s"));
   }
 
-  private Settings.Browser browser(Settings.Server server) {
-    boolean secure = bool("AUTH_COOKIE_SECURE", true);
-    if (!secure && server.production()) {
-      problems.add(
-          "AUTH_COOKIE_SECURE=false is refused when AUTH_ENV=production: the session cookie would"
-              + " travel over plain http; serve the login page over https and unset"
-              + " AUTH_COOKIE_SECURE");
-    }
+  private Settings.Browser browser() {
     return new Settings.Browser(
         cookieName(),
         cookieDomain(),
-        secure,
+        bool("AUTH_COOKIE_SECURE", true),
         redirectTarget("AUTH_LOGIN_URL", "/login", "https://auth.example.com/login"),
         redirectTarget("AUTH_DEFAULT_REDIRECT", "/", "https://app.example.com/"),
         hosts("AUTH_ALLOWED_REDIRECT_HOSTS"),

@@ -184,7 +184,7 @@ class VerifyRedirectTest {
     assertThat(fromCookie.headers().firstValue("X-User-Id")).hasValue("user-7");
     assertThat(fromHeader.statusCode()).isEqualTo(401);
     assertThat(fromHeader.headers().firstValue("WWW-Authenticate").orElseThrow())
-        .contains("not an access token (type \"session\")");
+        .contains("not an access token (type 'session')");
   }
 
   @Test

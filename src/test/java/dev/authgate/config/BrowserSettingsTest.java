@@ -75,18 +75,6 @@ class BrowserSettingsTest {
   }
 
   @Test
-  void refusesAnInsecureCookieInProduction() {
-    assertThatThrownBy(
-            () ->
-                SettingsLoader.load(
-                    Map.of(
-                        "AUTH_ENV", "production",
-                        "AUTH_COOKIE_SECURE", "false",
-                        "AUTH_KEYS_DIR", "/run/secrets/authgate")))
-        .hasMessageContaining("AUTH_COOKIE_SECURE=false is refused when AUTH_ENV=production");
-  }
-
-  @Test
   void matchesAddressesAgainstRanges() {
     Cidr v4 = Cidr.parse("172.16.0.0/12").orElseThrow();
     Cidr v6 = Cidr.parse("fc00::/7").orElseThrow();
