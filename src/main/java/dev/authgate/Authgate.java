@@ -1,10 +1,12 @@
 package dev.authgate;
 
+import dev.authgate.account.AccountSystem;
+import dev.authgate.account.http.AccountRoutes;
+import dev.authgate.account.http.AdminRoutes;
 import dev.authgate.browser.BrowserSignIn;
 import dev.authgate.config.Settings;
 import dev.authgate.gate.CredentialExtractor;
 import dev.authgate.gate.Gate;
-import dev.authgate.gate.RevokedSessions;
 import dev.authgate.gate.VerifyHandler;
 import dev.authgate.keys.CurrentKeys;
 import dev.authgate.keys.KeyDirectory;
@@ -39,11 +41,14 @@ public final class Authgate implements AutoCloseable {
   private final App app;
   private final KeyDirectoryWatcher watcher;
   private final TokenIssuer tokens;
+  private final AccountSystem accounts;
 
-  private Authgate(App app, KeyDirectoryWatcher watcher, TokenIssuer tokens) {
+  private Authgate(
+      App app, KeyDirectoryWatcher watcher, TokenIssuer tokens, AccountSystem accounts) {
     this.app = app;
     this.watcher = watcher;
     this.tokens = tokens;
+    this.accounts = accounts;
   }
 
   /** Builds everything the settings describe and opens the port. */
@@ -60,11 +65,12 @@ public final class Authgate implements AutoCloseable {
             settings.tokens().accessTtl(),
             settings.tokens().refreshTtl(),
             clock);
+    AccountSystem accounts = AccountSystem.open(settings, clock, tokens, verifier);
     Gate gate =
         new Gate(
             new CredentialExtractor(settings.browser().cookieName()),
             verifier,
-            RevokedSessions.NONE);
+            accounts.revokedSessions());
     HealthCheck keyCheck = keyHealth(keys);
     BrowserSignIn browser =
         new BrowserSignIn(settings.browser(), settings.accounts().registrationOpen());
@@ -73,16 +79,23 @@ public final class Authgate implements AutoCloseable {
             List.of(
                 new VerifyRoutes(new VerifyHandler(gate, browser.redirect())),
                 new KeyRoutes(keys, settings.tokens().issuer()),
-                new HealthRoutes(List.of(keyCheck))));
+                new HealthRoutes(List.of(keyCheck, accounts.health())),
+                new AccountRoutes(
+                    accounts.service(),
+                    accounts.callers(gate),
+                    accounts.introspection(gate),
+                    clock),
+                new AdminRoutes(accounts.admin(), accounts.callers(gate))));
     KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);
     try {
       app.start(settings.server().host(), settings.server().port());
     } catch (RuntimeException e) {
       watcher.close();
+      accounts.close();
       throw e;
     }
     announce(settings, keys.get(), issuers, app.port());
-    return new Authgate(app, watcher, tokens);
+    return new Authgate(app, watcher, tokens, accounts);
   }
 
   private static HealthCheck keyHealth(CurrentKeys keys) {
@@ -128,9 +141,15 @@ public final class Authgate implements AutoCloseable {
     return tokens;
   }
 
+  /** The account side: its services and store, for the login form and for tests. */
+  public AccountSystem accounts() {
+    return accounts;
+  }
+
   @Override
   public void close() {
     watcher.close();
     app.stop();
+    accounts.close();
   }
 }

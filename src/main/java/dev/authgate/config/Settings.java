@@ -89,6 +89,11 @@ public record Settings(
    * @param adminEmail with {@link #adminPassword}: the first admin, created on an empty store
    * @param introspectionSecret a shared secret that lets a service call /auth/introspect
    * @param revocationRefresh how often each instance reloads the list of revoked sessions
+   * @param maxFailuresPerAccount failed logins for one email within {@link #failureWindow} before
+   *     429
+   * @param maxFailuresPerAddress failed logins from one client address within the window before 429
+   * @param hashThreads threads that run bcrypt; more than the cores only adds queueing
+   * @param hashQueue hashing jobs that may wait; beyond it logins get 503 at once
    */
   public record Accounts(
       int bcryptRounds,
@@ -96,7 +101,12 @@ public record Settings(
       Optional<String> adminEmail,
       Optional<Secret> adminPassword,
       Optional<Secret> introspectionSecret,
-      Duration revocationRefresh) {}
+      Duration revocationRefresh,
+      int maxFailuresPerAccount,
+      int maxFailuresPerAddress,
+      Duration failureWindow,
+      int hashThreads,
+      int hashQueue) {}
 
   /**
    * The browser sign-in: the session cookie, the login page and the redirects around it.

@@ -114,13 +114,27 @@ public final class SettingsLoader {
   }
 
   private Settings.Accounts accounts() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int hashThreads = integer("AUTH_HASH_THREADS", cores, 1, 256, "2");
+    Optional<String> adminEmail = text("AUTH_ADMIN_EMAIL");
+    Optional<Secret> adminPassword = text("AUTH_ADMIN_PASSWORD").map(Secret::new);
+    if (adminEmail.isPresent() != adminPassword.isPresent()) {
+      problems.add(
+          "AUTH_ADMIN_EMAIL and AUTH_ADMIN_PASSWORD go together: set both to create the first"
+              + " admin on an empty store, for example AUTH_ADMIN_EMAIL=admin@example.com");
+    }
     return new Settings.Accounts(
         integer("AUTH_BCRYPT_ROUNDS", 10, 4, 31, "12", "BCRYPT_ROUNDS"),
         oneOf("AUTH_REGISTRATION", "open", List.of("open", "closed")).equals("open"),
-        text("AUTH_ADMIN_EMAIL"),
-        text("AUTH_ADMIN_PASSWORD").map(Secret::new),
+        adminEmail,
+        adminPassword,
         secret("AUTH_INTROSPECTION_SECRET"),
-        duration("AUTH_REVOCATION_REFRESH", "2s"));
+        duration("AUTH_REVOCATION_REFRESH", "2s"),
+        integer("AUTH_LOGIN_MAX_FAILURES", 5, 1, 1000, "5"),
+        integer("AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS", 50, 1, 100000, "50"),
+        duration("AUTH_LOGIN_FAILURE_WINDOW", "15m"),
+        hashThreads,
+        integer("AUTH_HASH_QUEUE", 4 * hashThreads, 0, 10000, "8"));
   }
 
   private Settings.Browser browser() {

@@ -1,0 +1,8 @@
+package dev.authgate.account;
+
+class EmbeddedAccountApiTest extends AccountApiContract {
+  @Override
+  StoreKind store() {
+    return StoreKind.EMBEDDED;
+  }
+}
