@@ -40,8 +40,17 @@ public final class KeySetup {
     try {
       return directory.load();
     } catch (KeyFileException e) {
-      String variable = settings.keys().dir().isPresent() ? "AUTH_KEYS_DIR" : "AUTH_DATA_DIR";
-      throw new ConfigException(variable + ": " + e.getMessage());
+      if (settings.keys().dir().isPresent()) {
+        throw new ConfigException(
+            "AUTH_KEYS_DIR=%s is unusable: %s; it must hold PEM keys, for example"
+                    .formatted(directory.path(), e.getMessage())
+                + " AUTH_KEYS_DIR=/run/secrets/authgate filled by `java -jar authgate.jar keygen"
+                + " --out /run/secrets/authgate`");
+      }
+      throw new ConfigException(
+          "AUTH_DATA_DIR=%s is unusable: %s; delete that file to generate a new development key,"
+                  .formatted(settings.dataDir(), e.getMessage())
+              + " or mount keys, for example AUTH_KEYS_DIR=/run/secrets/authgate");
     }
   }
 }

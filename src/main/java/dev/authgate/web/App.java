@@ -30,7 +30,7 @@ public final class App {
                     http.setSendXPoweredBy(false);
                   });
               config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
-              ErrorMapping.register(config.routes);
+              ErrorMapping.register(config.routes, MAX_BODY_BYTES);
               modules.forEach(m -> m.register(config.routes));
             });
   }
