@@ -1,0 +1,318 @@
+package dev.authgate.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.authgate.support.TestServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What a client and the app behind a real proxy see, with the real authgate deciding: the same
+ * contract for every proxy configuration shipped under deploy/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GateBehindProxyContract {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private static final List<String> IDENTITY =
+      List.of("X-User-Id", "X-User-Email", "X-User-Roles", "X-User-Permissions");
+
+  TestServer authgate;
+  Upstream app;
+  Proxy proxy;
+
+  abstract ProxyKind kind();
+
+  abstract Commands.Result checkShippedConfig(InetSocketAddress authgate, InetSocketAddress app);
+
+  @BeforeAll
+  void startAll() {
+    authgate = TestServer.start();
+    app = Upstream.start();
+    proxy = kind().start(address(authgate), app.address());
+  }
+
+  @AfterAll
+  void stopAll() {
+    if (proxy != null) {
+      proxy.close();
+    }
+    app.close();
+    authgate.close();
+  }
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    app.clear();
+  }
+
+  static InetSocketAddress address(TestServer server) {
+    return new InetSocketAddress("127.0.0.1", server.service().port());
+  }
+
+  @Test
+  void shippedConfigurationPassesTheProxysOwnCheck() {
+    Commands.Result check = checkShippedConfig(address(authgate), app.address());
+
+    assertThat(check.exitCode()).as(check.output()).isZero();
+  }
+
+  @Test
+  void aGoodTokenReachesTheAppWithTheCallersIdentity() {
+    String token = token("a@example.com", List.of("admin", "dev"), List.of("docs:read"));
+
+    HttpResponse<String> r = send("/page", b -> b.header("Authorization", "Bearer " + token));
+
+    assertThat(r.statusCode()).as(proxy.output()).isEqualTo(200);
+    RecordedRequest seen = app.single();
+    assertThat(seen.header("X-User-Id")).hasValue("user-1");
+    assertThat(seen.header("X-User-Email")).hasValue("a@example.com");
+    assertThat(seen.header("X-User-Roles")).hasValue("admin,dev");
+    assertThat(seen.header("X-User-Permissions")).hasValue("docs:read");
+    assertThat(r.body()).contains("X-User-Id: user-1");
+  }
+
+  @Test
+  void aForgedIdentityIsReplacedByTheTokens() {
+    String token = token("a@example.com", List.of("dev"), List.of("docs:read"));
+
+    HttpResponse<String> r =
+        send("/page", b -> forged(b).header("Authorization", "Bearer " + token));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    RecordedRequest seen = app.single();
+    assertThat(seen.headers().get("X-User-Id")).containsExactly("user-1");
+    assertThat(seen.headers().get("X-User-Email")).containsExactly("a@example.com");
+    assertThat(seen.headers().get("X-User-Roles")).containsExactly("dev");
+    assertThat(seen.headers().get("X-User-Permissions")).containsExactly("docs:read");
+  }
+
+  @Test
+  void aForgedIdentityWithoutATokenNeverReachesTheApp() {
+    HttpResponse<String> r = send("/page", this::forged);
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void identityHeadersTheTokenLeavesOutAreDroppedNotPassedThrough() {
+    String token = token(null, List.of(), List.of());
+
+    HttpResponse<String> r =
+        send("/page", b -> forged(b).header("Authorization", "Bearer " + token));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    RecordedRequest seen = app.single();
+    assertThat(seen.headers().get("X-User-Id")).containsExactly("user-1");
+    assertThat(seen.headers())
+        .doesNotContainKeys("X-User-Email", "X-User-Roles", "X-User-Permissions");
+  }
+
+  @Test
+  void underscoreSpellingsOfIdentityHeadersNeverReachTheApp() {
+    String token = token("a@example.com", List.of("dev"), List.of());
+
+    HttpResponse<String> r =
+        send(
+            "/page",
+            b ->
+                b.header("Authorization", "Bearer " + token)
+                    .header("X_User_Id", "admin")
+                    .header("x_user_roles", "superuser")
+                    .header("X_USER_EMAIL", "boss@example.com"));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(app.single().headers().keySet())
+        .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("x_user"));
+  }
+
+  @Test
+  void aBadTokenIsRefusedAndTheClientLearnsWhy() {
+    String refresh =
+        authgate.service().tokens().refresh("user-1", "s1", Duration.ofHours(1)).token();
+
+    HttpResponse<String> r = send("/page", b -> b.header("Authorization", "Bearer " + refresh));
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate"))
+        .hasValue(
+            "Bearer error=\"invalid_token\","
+                + " error_description=\"refresh token used as an access token\"");
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void aRequestWithoutCredentialIsRefusedWithABareBearerChallenge() {
+    HttpResponse<String> r = send("/page", b -> b);
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void theSessionCookieIsACredentialToo() {
+    String token = token("a@example.com", List.of(), List.of());
+
+    HttpResponse<String> r =
+        send("/page", b -> b.header("Cookie", "theme=dark; authgate_session=" + token));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(app.single().header("X-User-Id")).hasValue("user-1");
+  }
+
+  @Test
+  void aRefusedBrowserGetsAuthgatesOwnAnswer() {
+    String target = "/docs/page?x=1&y=2";
+
+    HttpResponse<String> viaProxy = send(target, this::browser);
+    HttpResponse<String> direct =
+        authgate.send("/verify", b -> forwardedFor(browser(b), target).GET());
+
+    assertThat(viaProxy.statusCode()).as(proxy.output()).isEqualTo(direct.statusCode());
+    for (String header : List.of("Location", "WWW-Authenticate")) {
+      assertThat(viaProxy.headers().firstValue(header))
+          .as(header)
+          .isEqualTo(direct.headers().firstValue(header));
+    }
+    assertThat(viaProxy.body()).isEqualTo(direct.body());
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void thePathMethodAndBodyReachTheAppUnchanged() {
+    String token = token("a@example.com", List.of(), List.of());
+
+    HttpResponse<String> r =
+        send(
+            "/api/items?x=1&y=%2F",
+            b ->
+                b.header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"widget\"}")));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    RecordedRequest seen = app.single();
+    assertThat(seen.method()).isEqualTo("POST");
+    assertThat(seen.uri()).isEqualTo("/api/items?x=1&y=%2F");
+    assertThat(seen.body()).isEqualTo("{\"name\":\"widget\"}");
+  }
+
+  @Test
+  void aRefusedRequestWithABodyIsAnsweredAtOnce() {
+    HttpResponse<String> r =
+        send(
+            "/api/items",
+            b ->
+                b.header("Authorization", "Bearer not.a.token")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"widget\"}")));
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate"))
+        .get()
+        .asString()
+        .startsWith("Bearer error=\"invalid_token\", error_description=\"malformed token");
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void authgatesOwnPagesAreReachedWithoutACheck() {
+    HttpResponse<String> r = send("/auth/no-such-endpoint", b -> b);
+
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("\"error\"");
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void tellsTheVerifierWhereTheRequestWasGoing() {
+    try (Upstream verifier = Upstream.start();
+        Proxy recording = kind().start(verifier.address(), app.address())) {
+      String target = "/docs/page?x=1";
+      HttpResponse<String> r =
+          send(
+              recording.uri(target),
+              b ->
+                  b.header("Authorization", "Bearer abc.def.ghi")
+                      .POST(HttpRequest.BodyPublishers.ofString("payload")));
+
+      assertThat(r.statusCode()).as(recording.output()).isEqualTo(200);
+      RecordedRequest asked = verifier.single();
+      assertThat(asked.method()).isEqualTo("GET");
+      assertThat(asked.uri()).isEqualTo("/verify");
+      assertThat(asked.body()).isEmpty();
+      assertThat(asked.header("Authorization")).hasValue("Bearer abc.def.ghi");
+      assertThat(asked.header("X-Forwarded-Method")).hasValue("POST");
+      assertThat(asked.header("X-Forwarded-Uri")).hasValue(target);
+      assertThat(asked.header("X-Forwarded-Host")).hasValue("127.0.0.1:" + recording.port());
+      assertThat(asked.header("X-Forwarded-Proto")).hasValue("http");
+      assertVerifierAlsoHeard(asked, recording, target);
+    }
+  }
+
+  /** Headers one proxy's convention adds to what it tells /verify. */
+  void assertVerifierAlsoHeard(RecordedRequest asked, Proxy recording, String target) {}
+
+  private String token(String email, List<String> roles, List<String> permissions) {
+    return authgate.service().tokens().access("user-1", email, roles, permissions, null).token();
+  }
+
+  private HttpRequest.Builder forged(HttpRequest.Builder b) {
+    for (String header : IDENTITY) {
+      b.header(header, "forged-" + header);
+    }
+    return b;
+  }
+
+  private HttpRequest.Builder browser(HttpRequest.Builder b) {
+    return b.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+  }
+
+  /** The headers through which each proxy tells /verify where a request was going. */
+  private HttpRequest.Builder forwardedFor(HttpRequest.Builder b, String target) {
+    String host = "127.0.0.1:" + proxy.port();
+    return b.header("X-Forwarded-Proto", "http")
+        .header("X-Forwarded-Host", host)
+        .header("X-Forwarded-Uri", target)
+        .header("X-Forwarded-Method", "GET")
+        .header("X-Original-URL", "http://" + host + target)
+        .header("X-Original-URI", target)
+        .header("X-Original-Method", "GET");
+  }
+
+  private HttpResponse<String> send(String path, UnaryOperator<HttpRequest.Builder> request) {
+    return send(proxy.uri(path), request);
+  }
+
+  private static HttpResponse<String> send(URI uri, UnaryOperator<HttpRequest.Builder> request) {
+    try {
+      return HTTP.send(
+          request.apply(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))).build(),
+          HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
