@@ -3,6 +3,8 @@ package dev.authgate;
 import dev.authgate.cli.Diagnose;
 import dev.authgate.cli.Healthcheck;
 import dev.authgate.cli.Keygen;
+import dev.authgate.cli.Migrate;
+import dev.authgate.cli.UserAdd;
 import dev.authgate.config.ConfigException;
 import dev.authgate.config.Settings;
 import dev.authgate.config.SettingsLoader;
@@ -22,6 +24,9 @@ public final class Main {
         diagnose [TOKEN]          explain whether /verify would accept a token (or read it from
                                   stdin), and every reason it would not; exit 0 only if it passes
         healthcheck               exit 0 if the authgate on AUTH_PORT answers /livez (for Docker)
+        migrate                   create or upgrade the store's schema, then exit
+        user add --email EMAIL [--role ROLE]... [--name NAME]
+                                  create a user (password on stdin), or grant roles to one
         --help                    this text
 
       Every setting is an environment variable; see README.md for the table.
@@ -40,6 +45,8 @@ public final class Main {
       return switch (command) {
         case "serve" -> serve();
         case "keygen" -> Keygen.run(rest, out, err);
+        case "migrate" -> Migrate.run(settings(), out, err);
+        case "user" -> UserAdd.run(rest, System.in, out, err, settings());
         case "diagnose" -> Diagnose.run(rest, System.in, out, err, settings(), Clock.systemUTC());
         case "healthcheck" -> Healthcheck.run(settings(), out, err);
         case "--help", "-h", "help" -> {

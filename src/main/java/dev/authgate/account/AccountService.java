@@ -17,9 +17,9 @@ import java.util.UUID;
  */
 public final class AccountService {
   static final String DEFAULT_ROLE = "user";
-  static final int MAX_NAME = 100;
 
   private final UserStore users;
+  private final NewUsers newUsers;
   private final SessionStore sessions;
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
@@ -39,6 +39,7 @@ public final class AccountService {
       RevocationList revoked,
       Clock clock) {
     this.users = users;
+    this.newUsers = new NewUsers(users, hasher);
     this.sessions = sessions;
     this.hasher = hasher;
     this.throttle = new LoginThrottle(settings, clock);
@@ -61,17 +62,7 @@ public final class AccountService {
   /** Creates a user with the given roles, whether or not self-registration is open. */
   public StoredUser addUser(
       String email, String password, Optional<String> name, List<String> roles) {
-    Emails.check(email);
-    PasswordPolicy.checkNew(password);
-    name.ifPresent(AccountService::checkName);
-    roles.forEach(Roles::check);
-    if (users.findByEmail(email).isPresent()) {
-      throw emailTaken();
-    }
-    String hash = hasher.hash(password);
-    return users
-        .create(new UserStore.NewUser(email, name, hash, roles))
-        .orElseThrow(AccountService::emailTaken);
+    return newUsers.create(email, password, name, roles);
   }
 
   /**
@@ -180,22 +171,6 @@ public final class AccountService {
       case EXPIRED -> throw AccountException.invalidToken("refresh token has expired");
       case UNKNOWN -> throw AccountException.invalidToken("refresh token names no session");
     }
-  }
-
-  private static void checkName(String name) {
-    if (name.isBlank()) {
-      throw AccountException.invalid("name must not be blank; leave it out instead");
-    }
-    if (name.length() > MAX_NAME) {
-      throw AccountException.invalid("name is longer than " + MAX_NAME + " characters");
-    }
-    if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw AccountException.invalid("name contains a control character");
-    }
-  }
-
-  private static AccountException emailTaken() {
-    return AccountException.conflict("email_taken", "an account with this email exists");
   }
 
   private static AccountException deactivated() {

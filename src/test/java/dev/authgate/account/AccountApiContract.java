@@ -13,14 +13,24 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The account endpoints, against one store; a subclass per store runs them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +52,7 @@ abstract class AccountApiContract {
     all.put("AUTH_ADMIN_EMAIL", ADMIN);
     all.put("AUTH_ADMIN_PASSWORD", ADMIN_PASSWORD);
     all.put("AUTH_INTROSPECTION_SECRET", INTROSPECTION_SECRET);
+    all.put("AUTH_HASH_QUEUE", "64");
     server = TestServer.start(all);
     client = new AccountClient(server);
   }
@@ -282,5 +293,183 @@ abstract class AccountApiContract {
     assertThat(json(byAdmin).get("token_type").asText()).isEqualTo("refresh_token");
     assertThat(json(byAdmin).get("active").asBoolean()).isTrue();
     assertThat(garbage.body()).isEqualTo("{\"active\":false}");
+  }
+
+  @Test
+  void anAdminGrantsAndRevokesRolesAndPermissions() {
+    JsonNode user = client.signUp(unique("managed"));
+    String id = user.get("user").get("id").asText();
+    String admin = client.signIn(ADMIN, ADMIN_PASSWORD).get("access_token").asText();
+    String base = "/auth/admin/users/" + id;
+
+    assertThat(client.send("PUT", base + "/roles/editor", admin).statusCode()).isEqualTo(200);
+    HttpResponse<String> granted = client.send("PUT", base + "/permissions/docs:read", admin);
+    assertThat(json(granted).get("roles").toString()).isEqualTo("[\"editor\",\"user\"]");
+    assertThat(json(granted).get("permissions").toString()).isEqualTo("[\"docs:read\"]");
+    HttpResponse<String> revoked = client.send("DELETE", base + "/roles/editor", admin);
+    assertThat(json(revoked).get("roles").toString()).isEqualTo("[\"user\"]");
+    JsonNode relogin = client.signIn(user.get("user").get("email").asText());
+    assertThat(
+            server
+                .verify(relogin.get("access_token").asText())
+                .headers()
+                .firstValue("X-User-Permissions"))
+        .hasValue("docs:read");
+  }
+
+  @Test
+  void refusesAnInvalidPermissionWithTheRuleItBreaks() {
+    String id = client.signUp(unique("perm")).get("user").get("id").asText();
+    String admin = client.signIn(ADMIN, ADMIN_PASSWORD).get("access_token").asText();
+    String base = "/auth/admin/users/" + id + "/permissions/";
+
+    HttpResponse<String> noColon = client.send("PUT", base + "docs", admin);
+    HttpResponse<String> upper = client.send("PUT", base + "Docs_1:read", admin);
+
+    assertThat(noColon.statusCode()).isEqualTo(400);
+    assertThat(json(noColon).get("message").asText()).contains("must follow resource:action");
+    assertThat(upper.statusCode()).isEqualTo(400);
+    assertThat(json(upper).get("message").asText())
+        .startsWith("resource contains invalid characters: D_");
+  }
+
+  @Test
+  void honoursAWildcardPermissionWhereAdministrationIsChecked() {
+    JsonNode deputy = client.signUp(unique("deputy"));
+    String target = client.signUp(unique("target")).get("user").get("id").asText();
+    String admin = client.signIn(ADMIN, ADMIN_PASSWORD).get("access_token").asText();
+    String deputyToken = deputy.get("access_token").asText();
+    String grant = "/auth/admin/users/" + target + "/roles/editor";
+
+    assertThat(client.send("PUT", grant, deputyToken).statusCode()).isEqualTo(403);
+    client.send(
+        "PUT",
+        "/auth/admin/users/" + deputy.get("user").get("id").asText() + "/permissions/users:*",
+        admin);
+
+    assertThat(client.send("PUT", grant, deputyToken).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void deactivatingAUserEndsItsSessionsAndRefusesItsLogin() {
+    String email = unique("deactivated");
+    JsonNode user = client.signUp(email);
+    String admin = client.signIn(ADMIN, ADMIN_PASSWORD).get("access_token").asText();
+
+    HttpResponse<String> r =
+        client.send(
+            "POST",
+            "/auth/admin/users/" + user.get("user").get("id").asText() + "/deactivate",
+            admin);
+
+    assertThat(json(r).get("active").asBoolean()).isFalse();
+    assertThat(server.verify(user.get("access_token").asText()).statusCode()).isEqualTo(401);
+    HttpResponse<String> login = client.login(email, PASSWORD);
+    assertThat(login.statusCode()).isEqualTo(403);
+    assertThat(json(login).get("error").asText()).isEqualTo("account_disabled");
+    assertThat(client.login(email, "wrong password").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void storesAnApostropheInAnEmailLiterallyThroughPreparedStatements() {
+    String email = "o'brien-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com";
+
+    assertThat(client.register(email, PASSWORD).statusCode()).isEqualTo(201);
+    assertThat(client.signIn(email).get("user").get("email").asText()).isEqualTo(email);
+  }
+
+  @Test
+  void fiftyParallelRegistrationsOfOneEmailCreateExactlyOneUser() throws Exception {
+    String email = unique("race");
+    List<Integer> statuses =
+        parallel(
+            50,
+            i -> client.register(i % 2 == 0 ? email : email.toUpperCase(), PASSWORD).statusCode());
+
+    assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(49);
+    assertThat(count("SELECT COUNT(*) FROM users WHERE email_key = '" + email.toLowerCase() + "'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void tenParallelRefreshesOfOneTokenYieldExactlyOnePairAndOneSuccessor() throws Exception {
+    JsonNode session = client.signUp(unique("refreshrace"));
+    String refresh = session.get("refresh_token").asText();
+    String family = sid(session.get("access_token").asText());
+
+    List<Integer> statuses = parallel(10, i -> client.refresh(refresh).statusCode());
+
+    assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+    assertThat(statuses).filteredOn(s -> s == 401).hasSize(9);
+    String inFamily = "FROM refresh_sessions WHERE family_id = '" + family + "'";
+    assertThat(count("SELECT COUNT(*) " + inFamily)).isEqualTo(2);
+    assertThat(count("SELECT COUNT(*) " + inFamily + " AND replaced_by IS NOT NULL")).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) "
+                    + inFamily
+                    + " AND replaced_by IN (SELECT id "
+                    + inFamily
+                    + " AND replaced_by IS NULL)"))
+        .isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) " + inFamily + " AND revoked_at IS NULL")).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.authgate.account.BadInput#cases")
+  void answersBadInputWithAClearClientErrorAndStoresNothing(BadInput input) {
+    long before = count("SELECT COUNT(*) FROM users");
+
+    HttpResponse<String> r =
+        server.send(
+            "/auth/register",
+            b -> {
+              input.contentType().ifPresent(t -> b.header("Content-Type", t));
+              return b.POST(HttpRequest.BodyPublishers.ofByteArray(input.body()));
+            });
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(input.status());
+    assertThat(json(r).get("error").asText()).isNotBlank();
+    assertThat(json(r).get("message").asText()).contains(input.saying());
+    assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(before);
+  }
+
+  private static String sid(String accessToken) {
+    String payload = accessToken.split("\\.")[1];
+    try {
+      return AccountClient.JSON
+          .readTree(Base64.getUrlDecoder().decode(payload))
+          .get("sid")
+          .asText();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs the call n times at once, released together, and collects the results. */
+  static <T> List<T> parallel(int n, IntFunction<T> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.apply(index);
+                }));
+      }
+      start.countDown();
+      List<T> out = new ArrayList<>();
+      for (Future<T> f : futures) {
+        out.add(f.get(60, TimeUnit.SECONDS));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
