@@ -55,7 +55,7 @@ public final class Authgate implements AutoCloseable {
   public static Authgate start(Settings settings, Clock clock) {
     KeyDirectory directory = KeySetup.directory(settings);
     CurrentKeys keys = new CurrentKeys(KeySetup.load(directory, settings));
-    List<TrustedIssuer> issuers = Trust.issuers(settings, keys);
+    List<TrustedIssuer> issuers = Trust.issuers(settings, keys, clock);
     TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.tokens().clockSkew());
     TokenIssuer tokens =
         new TokenIssuer(

@@ -65,6 +65,11 @@ public record Settings(
    * @param rulesFile AUTH_RULES_FILE: YAML access rules
    * @param devHeaders AUTH_DEV_HEADERS: accept X-Dev-User-Id as the identity (never in production)
    * @param jwksCacheTtl how long fetched keys are trusted before they are fetched again
+   * @param jwksTimeout AUTH_JWKS_TIMEOUT: the connect and the read timeout of each fetch
+   * @param jwksRefetchInterval AUTH_JWKS_REFETCH_INTERVAL: the least time between two fetches of
+   *     one issuer's keys, however many unknown kids arrive
+   * @param secretIssuer the {@code iss} of the HS256 tokens: AUTH_JWT_SECRET_ISSUER, else
+   *     AUTH_JWT_ISSUER when no AUTH_JWKS_URI claims it
    */
   public record External(
       Optional<String> jwksUri,
@@ -75,7 +80,10 @@ public record Settings(
       Optional<Path> issuersFile,
       Optional<Path> rulesFile,
       boolean devHeaders,
-      Duration jwksCacheTtl) {}
+      Duration jwksCacheTtl,
+      Duration jwksTimeout,
+      Duration jwksRefetchInterval,
+      Optional<String> secretIssuer) {}
 
   /**
    * @param databaseUrl PostgreSQL URL; empty means the embedded store under the data dir

@@ -94,16 +94,51 @@ public final class SettingsLoader {
           "AUTH_JWT_SECRET_OLD is set without AUTH_JWT_SECRET: the old secret only verifies"
               + " during a rotation; set AUTH_JWT_SECRET to the new secret");
     }
+    Optional<String> jwksUri = url("AUTH_JWKS_URI", "JWKS_URI");
+    Optional<String> issuer = text("AUTH_JWT_ISSUER", "JWT_ISSUER");
+    if (jwksUri.isPresent() && issuer.isEmpty()) {
+      problems.add(
+          "AUTH_JWKS_URI is set without AUTH_JWT_ISSUER: tokens are matched to their keys by iss;"
+              + " set the provider's iss, for example"
+              + " AUTH_JWT_ISSUER=https://idp.example.com/realms/main");
+    }
     return new Settings.External(
-        url("AUTH_JWKS_URI", "JWKS_URI"),
-        text("AUTH_JWT_ISSUER", "JWT_ISSUER"),
+        jwksUri,
+        issuer,
         text("AUTH_JWT_AUDIENCE", "JWT_AUDIENCE"),
         secret,
         oldSecret,
         text("AUTH_ISSUERS_FILE").map(Path::of),
         text("AUTH_RULES_FILE").map(Path::of),
         devHeaders,
-        duration("AUTH_JWKS_CACHE_TTL", "10m"));
+        duration("AUTH_JWKS_CACHE_TTL", "10m"),
+        duration("AUTH_JWKS_TIMEOUT", "2s"),
+        duration("AUTH_JWKS_REFETCH_INTERVAL", "10s"),
+        secretIssuer(secret.isPresent(), jwksUri.isPresent(), issuer));
+  }
+
+  /** HS256 tokens have their own issuer, so that a secret and a JWKS never share one. */
+  private Optional<String> secretIssuer(
+      boolean secret, boolean jwks, Optional<String> externalIssuer) {
+    Optional<String> explicit = text("AUTH_JWT_SECRET_ISSUER");
+    if (!secret) {
+      return explicit;
+    }
+    Optional<String> chosen = explicit.isPresent() || jwks ? explicit : externalIssuer;
+    if (chosen.isEmpty()) {
+      problems.add(
+          (jwks
+                  ? "AUTH_JWT_SECRET and AUTH_JWKS_URI are both set: set AUTH_JWT_SECRET_ISSUER to"
+                      + " the iss of the HS256 tokens (AUTH_JWT_ISSUER belongs to the JWKS),"
+                  : "AUTH_JWT_SECRET is set without an issuer: tokens are matched to their key by"
+                      + " iss; set AUTH_JWT_ISSUER to the iss of the HS256 tokens,")
+              + " for example AUTH_JWT_SECRET_ISSUER=https://legacy-auth.example.com");
+    } else if (jwks && chosen.equals(externalIssuer)) {
+      problems.add(
+          "AUTH_JWT_SECRET_ISSUER is the same as AUTH_JWT_ISSUER: an issuer has either a secret or a"
+              + " JWKS, so that neither silently wins; give the HS256 tokens their own iss");
+    }
+    return chosen;
   }
 
   private Settings.Store store() {

@@ -17,6 +17,7 @@ import java.util.List;
 public final class VerifyHandler implements Handler {
   public static final String USER_ID = "X-User-Id";
   public static final String USER_EMAIL = "X-User-Email";
+  public static final String USER_NAME = "X-User-Name";
   public static final String USER_ROLES = "X-User-Roles";
   public static final String USER_PERMISSIONS = "X-User-Permissions";
 
@@ -48,6 +49,7 @@ public final class VerifyHandler implements Handler {
     ctx.status(200);
     ctx.header(USER_ID, identity.userId());
     identity.email().ifPresent(email -> ctx.header(USER_EMAIL, email));
+    identity.name().ifPresent(name -> ctx.header(USER_NAME, name));
     if (!identity.rolesHeader().isEmpty()) {
       ctx.header(USER_ROLES, identity.rolesHeader());
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 public record Identity(
     String userId,
     Optional<String> email,
+    Optional<String> name,
     List<String> roles,
     List<String> permissions,
     String rolesHeader,
@@ -18,9 +19,20 @@ public record Identity(
 
   public Identity(
       String userId, Optional<String> email, List<String> roles, List<String> permissions) {
+    this(userId, email, Optional.empty(), roles, permissions);
+  }
+
+  /** An identity with a display name ({@code name} or {@code preferred_username}). */
+  public Identity(
+      String userId,
+      Optional<String> email,
+      Optional<String> name,
+      List<String> roles,
+      List<String> permissions) {
     this(
         clean(userId),
         email.map(Identity::clean),
+        name.map(Identity::clean),
         roles.stream().map(Identity::clean).toList(),
         permissions.stream().map(Identity::clean).toList(),
         String.join(",", roles.stream().map(Identity::clean).toList()),

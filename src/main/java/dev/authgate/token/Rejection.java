@@ -68,6 +68,17 @@ public record Rejection(Reason reason, String description) {
     return new Rejection(Reason.UNKNOWN_KID, "unknown kid '" + echo(kid) + "'");
   }
 
+  static Rejection noKeyWithoutKid(String alg) {
+    return new Rejection(
+        Reason.UNKNOWN_KID, "no kid, and no key of the issuer verifies " + echo(alg));
+  }
+
+  static Rejection keyNotForAlgorithm(String kid, String alg) {
+    return new Rejection(
+        Reason.ALGORITHM_NOT_ALLOWED,
+        "key '" + echo(kid) + "' is not a key for algorithm " + echo(alg));
+  }
+
   static Rejection badSignature() {
     return new Rejection(Reason.BAD_SIGNATURE, "signature matches no known key");
   }
