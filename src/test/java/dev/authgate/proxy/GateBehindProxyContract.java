@@ -261,6 +261,15 @@ abstract class GateBehindProxyContract {
   }
 
   @Test
+  void authgatesKeysArePublishedWithoutACheck() {
+    HttpResponse<String> r = send("/.well-known/jwks.json", b -> b);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo(authgate.get("/.well-known/jwks.json").body());
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
   void tellsTheVerifierWhereTheRequestWasGoing() {
     try (Upstream verifier = Upstream.start();
         Proxy recording = kind().start(verifier.address(), app.address())) {

@@ -32,6 +32,17 @@ class ReadmeShowsShippedProxyConfigTest {
   }
 
   @Test
+  void theTraefikExcerptIsPartOfTheShippedDynamicConfiguration() {
+    String shipped = ShippedConfig.read(Path.of("traefik/dynamic.yml"));
+    String section = README.substring(README.indexOf("## Behind Traefik"));
+    section = section.substring(0, section.indexOf("\n## ", 1));
+
+    assertThat(codeBlocks(section, "yaml"))
+        .isNotEmpty()
+        .allSatisfy(b -> assertThat(shipped).contains(b));
+  }
+
+  @Test
   void theEnvsubstLineNamesEveryPlaceholderOfTheNginxSite() {
     Matcher placeholders =
         Pattern.compile("\\$\\{[A-Z_]+}").matcher(ShippedConfig.read(ShippedConfig.NGINX_SITE));
@@ -45,7 +56,11 @@ class ReadmeShowsShippedProxyConfigTest {
   }
 
   private static List<String> codeBlocks(String language) {
-    Matcher m = Pattern.compile("```" + language + "\n(.*?)```", Pattern.DOTALL).matcher(README);
+    return codeBlocks(README, language);
+  }
+
+  private static List<String> codeBlocks(String text, String language) {
+    Matcher m = Pattern.compile("```" + language + "\n(.*?)```", Pattern.DOTALL).matcher(text);
     List<String> blocks = new ArrayList<>();
     while (m.find()) {
       blocks.add(m.group(1));
