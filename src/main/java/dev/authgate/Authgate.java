@@ -3,6 +3,7 @@ package dev.authgate;
 import dev.authgate.account.AccountSystem;
 import dev.authgate.account.http.AccountRoutes;
 import dev.authgate.account.http.AdminRoutes;
+import dev.authgate.browser.AccountSignIn;
 import dev.authgate.browser.BrowserSignIn;
 import dev.authgate.config.Settings;
 import dev.authgate.gate.CredentialExtractor;
@@ -85,7 +86,8 @@ public final class Authgate implements AutoCloseable {
                     accounts.callers(gate),
                     accounts.introspection(gate),
                     clock),
-                new AdminRoutes(accounts.admin(), accounts.callers(gate))));
+                new AdminRoutes(accounts.admin(), accounts.callers(gate)),
+                browser.routes(new AccountSignIn(accounts.service()), gate, tokens, clock)));
     KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);
     try {
       app.start(settings.server().host(), settings.server().port());
