@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class Diagnose {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String USAGE =
+      "usage: java -jar authgate.jar diagnose [TOKEN | -]   (without TOKEN, or with -, the token"
+          + " is read from stdin)";
 
   private Diagnose() {}
 
@@ -35,19 +38,12 @@ public final class Diagnose {
       PrintStream err,
       Settings settings,
       Clock clock) {
-    String token;
-    try {
-      token = args.length > 0 ? args[0] : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      err.println("authgate diagnose: cannot read the token from stdin: " + e.getMessage());
-      return 2;
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      out.println(USAGE);
+      return 0;
     }
-    token = token.trim();
-    if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      token = token.substring(7).trim();
-    }
-    if (token.isEmpty()) {
-      err.println("usage: java -jar authgate.jar diagnose TOKEN   (or the token on stdin)");
+    String token = token(args, in, err);
+    if (token == null) {
       return 2;
     }
     CurrentKeys keys = new CurrentKeys(KeySetup.load(KeySetup.directory(settings), settings));
@@ -80,6 +76,31 @@ public final class Diagnose {
       }
     }
     return 1;
+  }
+
+  /** The token from the one argument or from stdin, or null (after saying why) for bad usage. */
+  private static String token(String[] args, InputStream in, PrintStream err) {
+    if (args.length > 1 || (args.length == 1 && args[0].startsWith("-") && !args[0].equals("-"))) {
+      err.println(USAGE);
+      return null;
+    }
+    String token;
+    try {
+      boolean stdin = args.length == 0 || args[0].equals("-");
+      token = stdin ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : args[0];
+    } catch (IOException e) {
+      err.println("authgate diagnose: cannot read the token from stdin: " + e.getMessage());
+      return null;
+    }
+    token = token.trim();
+    if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = token.substring(7).trim();
+    }
+    if (token.isEmpty()) {
+      err.println(USAGE);
+      return null;
+    }
+    return token;
   }
 
   private static void printPart(PrintStream out, String name, String token, int index) {
