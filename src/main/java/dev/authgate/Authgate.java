@@ -7,6 +7,7 @@ import dev.authgate.browser.AccountSignIn;
 import dev.authgate.browser.BrowserSignIn;
 import dev.authgate.config.Settings;
 import dev.authgate.gate.CredentialExtractor;
+import dev.authgate.gate.DevHeaders;
 import dev.authgate.gate.Gate;
 import dev.authgate.gate.VerifyHandler;
 import dev.authgate.keys.CurrentKeys;
@@ -15,6 +16,7 @@ import dev.authgate.keys.KeyDirectoryWatcher;
 import dev.authgate.keys.KeyRing;
 import dev.authgate.keys.KeySetup;
 import dev.authgate.keys.RingKey;
+import dev.authgate.rules.CurrentRules;
 import dev.authgate.token.TokenIssuer;
 import dev.authgate.token.TokenVerifier;
 import dev.authgate.token.Trust;
@@ -43,9 +45,15 @@ public final class Authgate implements AutoCloseable {
   private final KeyDirectoryWatcher watcher;
   private final TokenIssuer tokens;
   private final AccountSystem accounts;
+  private final CurrentRules rules;
 
   private Authgate(
-      App app, KeyDirectoryWatcher watcher, TokenIssuer tokens, AccountSystem accounts) {
+      App app,
+      KeyDirectoryWatcher watcher,
+      TokenIssuer tokens,
+      AccountSystem accounts,
+      CurrentRules rules) {
+    this.rules = rules;
     this.app = app;
     this.watcher = watcher;
     this.tokens = tokens;
@@ -58,6 +66,7 @@ public final class Authgate implements AutoCloseable {
     CurrentKeys keys = new CurrentKeys(KeySetup.load(directory, settings));
     List<TrustedIssuer> issuers = Trust.issuers(settings, keys, clock);
     TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.tokens().clockSkew());
+    CurrentRules rules = CurrentRules.load(settings.external().rulesFile(), KEY_POLL);
     TokenIssuer tokens =
         new TokenIssuer(
             keys,
@@ -71,14 +80,15 @@ public final class Authgate implements AutoCloseable {
         new Gate(
             new CredentialExtractor(settings.browser().cookieName()),
             verifier,
-            accounts.revokedSessions());
+            accounts.revokedSessions(),
+            DevHeaders.of(settings.external().devHeaders(), clock));
     HealthCheck keyCheck = keyHealth(keys);
     BrowserSignIn browser =
         new BrowserSignIn(settings.browser(), settings.accounts().registrationOpen());
     App app =
         new App(
             List.of(
-                new VerifyRoutes(new VerifyHandler(gate, browser.redirect())),
+                new VerifyRoutes(new VerifyHandler(gate, browser.redirect(), rules)),
                 new KeyRoutes(keys, settings.tokens().issuer()),
                 new HealthRoutes(List.of(keyCheck, accounts.health())),
                 new AccountRoutes(
@@ -94,10 +104,11 @@ public final class Authgate implements AutoCloseable {
     } catch (RuntimeException e) {
       watcher.close();
       accounts.close();
+      rules.close();
       throw e;
     }
     announce(settings, keys.get(), issuers, app.port());
-    return new Authgate(app, watcher, tokens, accounts);
+    return new Authgate(app, watcher, tokens, accounts, rules);
   }
 
   private static HealthCheck keyHealth(CurrentKeys keys) {
@@ -151,6 +162,7 @@ public final class Authgate implements AutoCloseable {
   @Override
   public void close() {
     watcher.close();
+    rules.close();
     app.stop();
     accounts.close();
   }

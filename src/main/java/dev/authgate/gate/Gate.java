@@ -4,6 +4,7 @@ import dev.authgate.token.Rejection;
 import dev.authgate.token.TokenVerifier;
 import dev.authgate.token.Verification;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Decides who a request is: finds its credential, verifies it, and consults the revocation list. It
@@ -13,11 +14,35 @@ public final class Gate {
   private final CredentialExtractor credentials;
   private final TokenVerifier verifier;
   private final RevokedSessions revoked;
+  private final DevHeaders devHeaders;
 
   public Gate(CredentialExtractor credentials, TokenVerifier verifier, RevokedSessions revoked) {
+    this(credentials, verifier, revoked, DevHeaders.OFF);
+  }
+
+  public Gate(
+      CredentialExtractor credentials,
+      TokenVerifier verifier,
+      RevokedSessions revoked,
+      DevHeaders dev) {
     this.credentials = credentials;
     this.verifier = verifier;
     this.revoked = revoked;
+    this.devHeaders = dev;
+  }
+
+  /**
+   * The identity behind a /verify request, where development headers count too when they are on and
+   * no credential was sent.
+   */
+  public Verification decide(
+      String authorization, List<String> cookieHeaders, UnaryOperator<String> header) {
+    Verification result = decide(authorization, cookieHeaders);
+    if (result instanceof Verification.Refused r
+        && r.rejection().reason() == dev.authgate.token.Reason.NO_CREDENTIAL) {
+      return devHeaders.identify(header).orElse(result);
+    }
+    return result;
   }
 
   /** The identity behind the request, or why there is none. */

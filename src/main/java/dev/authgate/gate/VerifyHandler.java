@@ -1,5 +1,8 @@
 package dev.authgate.gate;
 
+import dev.authgate.rules.RuleSet;
+import dev.authgate.rules.Target;
+import dev.authgate.rules.Verdict;
 import dev.authgate.token.Identity;
 import dev.authgate.token.Reason;
 import dev.authgate.token.Rejection;
@@ -8,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * /verify: answers the proxy with 200 and the identity headers, or 401 with a JSON body and an RFC
@@ -23,30 +27,48 @@ public final class VerifyHandler implements Handler {
 
   private final Gate gate;
   private final SignInRedirect signIn;
+  private final Supplier<RuleSet> rules;
 
   public VerifyHandler(Gate gate) {
     this(gate, SignInRedirect.NONE);
   }
 
   public VerifyHandler(Gate gate, SignInRedirect signIn) {
+    this(gate, signIn, () -> RuleSet.AUTHENTICATED_EVERYWHERE);
+  }
+
+  /**
+   * @param rules the access rules in force, asked once per request so that a reload takes effect
+   */
+  public VerifyHandler(Gate gate, SignInRedirect signIn, Supplier<RuleSet> rules) {
     this.gate = gate;
     this.signIn = signIn;
+    this.rules = rules;
   }
 
   @Override
   public void handle(Context ctx) {
     List<String> cookies = Collections.list(ctx.req().getHeaders("Cookie"));
-    Verification result = gate.decide(ctx.header("Authorization"), cookies);
+    Verification result = gate.decide(ctx.header("Authorization"), cookies, ctx::header);
+    Verdict verdict = rules.get().judge(Target.from(ctx::header, ctx.method().name()), result);
     ctx.header("Cache-Control", "no-store");
-    if (result instanceof Verification.Verified v) {
-      allow(ctx, v.identity());
+    if (verdict instanceof Verdict.Allow a) {
+      allow(ctx, a.identity());
+    } else if (verdict instanceof Verdict.Forbidden f) {
+      ctx.status(403)
+          .contentType("application/json")
+          .result(JsonBodies.error("forbidden", f.reason()));
     } else if (!signIn.answered(ctx)) {
-      refuse(ctx, ((Verification.Refused) result).rejection());
+      refuse(ctx, ((Verdict.Unauthorized) verdict).rejection());
     }
   }
 
+  /** 200, with the identity headers when the caller is known (a public path needs none). */
   private static void allow(Context ctx, Identity identity) {
     ctx.status(200);
+    if (identity == null) {
+      return;
+    }
     ctx.header(USER_ID, identity.userId());
     identity.email().ifPresent(email -> ctx.header(USER_EMAIL, email));
     identity.name().ifPresent(name -> ctx.header(USER_NAME, name));
