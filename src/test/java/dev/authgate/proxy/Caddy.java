@@ -11,23 +11,15 @@ import java.util.Map;
  * reach it through the environment variables the file reads, and its state, config autosave and
  * logs stay in its temporary directory.
  */
-public final class Caddy implements Proxy {
-  private final ProxyProcess process;
-  private final int port;
-
-  private Caddy(ProxyProcess process, int port) {
-    this.process = process;
-    this.port = port;
-  }
+public final class Caddy {
+  private Caddy() {}
 
   /** Starts Caddy on a free loopback port in front of {@code app}, asking {@code authgate}. */
-  public static Caddy start(InetSocketAddress authgate, InetSocketAddress app) {
+  public static Proxy start(InetSocketAddress authgate, InetSocketAddress app) {
     Path dir = ProxyProcess.newDirectory("caddy");
     int port = ProxyProcess.freePort();
-    return new Caddy(
-        ProxyProcess.start(
-            "caddy", command("run"), environment(dir, port, authgate, app), dir, port),
-        port);
+    return ProxyProcess.start(
+        "caddy", command("run"), environment(dir, port, authgate, app), dir, port);
   }
 
   /** {@code caddy validate} on the shipped Caddyfile with these addresses. */
@@ -62,25 +54,5 @@ public final class Caddy implements Proxy {
         "HOME", dir.toString(),
         "XDG_CONFIG_HOME", dir.resolve("config").toString(),
         "XDG_DATA_HOME", dir.resolve("data").toString());
-  }
-
-  @Override
-  public String name() {
-    return "caddy";
-  }
-
-  @Override
-  public int port() {
-    return port;
-  }
-
-  @Override
-  public String output() {
-    return process.output();
-  }
-
-  @Override
-  public void close() {
-    process.close();
   }
 }

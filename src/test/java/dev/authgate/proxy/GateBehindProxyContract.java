@@ -3,11 +3,8 @@ package dev.authgate.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authgate.support.TestServer;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +25,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GateBehindProxyContract {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
   private static final String LOGIN_URL = "https://auth.example.test/login";
   private static final List<String> IDENTITY =
       List.of("X-User-Id", "X-User-Email", "X-User-Roles", "X-User-Permissions");
@@ -275,7 +267,7 @@ abstract class GateBehindProxyContract {
         Proxy recording = kind().start(verifier.address(), app.address())) {
       String target = "/docs/page?x=1";
       HttpResponse<String> r =
-          send(
+          TestServer.send(
               recording.uri(target),
               b ->
                   b.header("Authorization", "Bearer abc.def.ghi")
@@ -314,19 +306,6 @@ abstract class GateBehindProxyContract {
   }
 
   private HttpResponse<String> send(String path, UnaryOperator<HttpRequest.Builder> request) {
-    return send(proxy.uri(path), request);
-  }
-
-  private static HttpResponse<String> send(URI uri, UnaryOperator<HttpRequest.Builder> request) {
-    try {
-      return HTTP.send(
-          request.apply(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return TestServer.send(proxy.uri(path), request);
   }
 }

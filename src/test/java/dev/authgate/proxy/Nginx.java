@@ -12,22 +12,16 @@ import java.util.Map;
  * filled in the way the README's envsubst line fills them. Everything Nginx writes (pid, logs,
  * temporary files) stays in its temporary directory.
  */
-public final class Nginx implements Proxy {
-  private final ProxyProcess process;
-  private final int port;
-
-  private Nginx(ProxyProcess process, int port) {
-    this.process = process;
-    this.port = port;
-  }
+public final class Nginx {
+  private Nginx() {}
 
   /** Starts Nginx on a free loopback port in front of {@code app}, asking {@code authgate}. */
-  public static Nginx start(InetSocketAddress authgate, InetSocketAddress app) {
+  public static Proxy start(InetSocketAddress authgate, InetSocketAddress app) {
     Path dir = ProxyProcess.newDirectory("nginx");
     int port = ProxyProcess.freePort();
     Path conf = configure(dir, port, authgate, app);
     List<String> command = command(dir, conf, "-g", "daemon off;");
-    return new Nginx(ProxyProcess.start("nginx", command, Map.of(), dir, port), port);
+    return ProxyProcess.start("nginx", command, Map.of(), dir, port);
   }
 
   /** {@code nginx -t} on the shipped files, filled with these addresses. */
@@ -97,25 +91,5 @@ public final class Nginx implements Proxy {
         "  include conf.d/authgate.conf;",
         "}",
         "");
-  }
-
-  @Override
-  public String name() {
-    return "nginx";
-  }
-
-  @Override
-  public int port() {
-    return port;
-  }
-
-  @Override
-  public String output() {
-    return process.output();
-  }
-
-  @Override
-  public void close() {
-    process.close();
   }
 }

@@ -20,19 +20,21 @@ import java.util.concurrent.TimeUnit;
  * A proxy server running as a child process in its own temporary directory, which holds its
  * configuration, logs and state. Closing it stops the process and removes the directory.
  */
-final class ProxyProcess implements AutoCloseable {
+final class ProxyProcess implements Proxy {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
   private final String name;
   private final Process process;
   private final Path dir;
   private final Path log;
+  private final int port;
 
-  private ProxyProcess(String name, Process process, Path dir, Path log) {
+  private ProxyProcess(String name, Process process, Path dir, Path log, int port) {
     this.name = name;
     this.process = process;
     this.dir = dir;
     this.log = log;
+    this.port = port;
   }
 
   /** A fresh temporary directory for a proxy's files. */
@@ -65,13 +67,13 @@ final class ProxyProcess implements AutoCloseable {
     builder.environment().putAll(env);
     ProxyProcess started;
     try {
-      started = new ProxyProcess(name, builder.start(), dir, log);
+      started = new ProxyProcess(name, builder.start(), dir, log, port);
     } catch (IOException e) {
       TempDirs.delete(dir);
       throw new UncheckedIOException(e);
     }
     try {
-      started.awaitPort(port);
+      started.awaitPort();
     } catch (RuntimeException e) {
       started.close();
       throw e;
@@ -79,7 +81,7 @@ final class ProxyProcess implements AutoCloseable {
     return started;
   }
 
-  private void awaitPort(int port) {
+  private void awaitPort() {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -113,8 +115,18 @@ final class ProxyProcess implements AutoCloseable {
     }
   }
 
-  /** What the process printed so far, for failure messages. */
-  String output() {
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public String output() {
     try {
       return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {

@@ -71,9 +71,18 @@ public final class TestServer implements AutoCloseable {
   /** Sends a request built on {@link #uri}; the builder gets the URI already set. */
   public HttpResponse<String> send(
       String path, java.util.function.UnaryOperator<HttpRequest.Builder> request) {
+    return send(uri(path), request);
+  }
+
+  /**
+   * Sends a request to any address (a proxy in front, for example) without following redirects; the
+   * builder gets the URI already set.
+   */
+  public static HttpResponse<String> send(
+      URI uri, java.util.function.UnaryOperator<HttpRequest.Builder> request) {
     try {
       return HTTP.send(
-          request.apply(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))).build(),
+          request.apply(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
