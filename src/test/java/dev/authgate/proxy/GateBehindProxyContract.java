@@ -2,13 +2,20 @@ package dev.authgate.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.authgate.support.TempDirs;
 import dev.authgate.support.TestServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,20 +33,41 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GateBehindProxyContract {
   private static final String LOGIN_URL = "https://auth.example.test/login";
-  private static final List<String> IDENTITY =
-      List.of("X-User-Id", "X-User-Email", "X-User-Roles", "X-User-Permissions");
+  private static final String SECRET = "proxy-test-shared-secret-of-40-bytes-xxxx";
+  private static final String SECRET_ISSUER = "https://legacy.example.test";
+  private static final String RULES =
+      String.join(
+          "\n",
+          "default: authenticated",
+          "rules:",
+          "  - path: /admin",
+          "    policy: roles",
+          "    any: [admin]",
+          "");
+
+  /** Every identity header /verify may answer with, so a new one is checked here at once. */
+  static final List<String> IDENTITY = IdentityHeaders.all();
 
   TestServer authgate;
   Upstream app;
   Proxy proxy;
+  Path rulesDir;
 
   abstract ProxyKind kind();
 
   abstract Commands.Result checkShippedConfig(InetSocketAddress authgate, InetSocketAddress app);
 
   @BeforeAll
-  void startAll() {
-    authgate = TestServer.start(Map.of("AUTH_LOGIN_URL", LOGIN_URL));
+  void startAll() throws IOException {
+    rulesDir = Files.createTempDirectory("authgate-proxy-rules");
+    Path rules = Files.writeString(rulesDir.resolve("rules.yaml"), RULES);
+    authgate =
+        TestServer.start(
+            Map.of(
+                "AUTH_LOGIN_URL", LOGIN_URL,
+                "AUTH_RULES_FILE", rules.toString(),
+                "AUTH_JWT_SECRET", SECRET,
+                "AUTH_JWT_ISSUER", SECRET_ISSUER));
     app = Upstream.start();
     proxy = kind().start(address(authgate), app.address());
   }
@@ -51,6 +79,7 @@ abstract class GateBehindProxyContract {
     }
     app.close();
     authgate.close();
+    TempDirs.delete(rulesDir);
   }
 
   @BeforeEach
@@ -97,6 +126,7 @@ abstract class GateBehindProxyContract {
     assertThat(seen.headers().get("X-User-Email")).containsExactly("a@example.com");
     assertThat(seen.headers().get("X-User-Roles")).containsExactly("dev");
     assertThat(seen.headers().get("X-User-Permissions")).containsExactly("docs:read");
+    assertThat(seen.headers()).doesNotContainKey("X-User-Name");
   }
 
   @Test
@@ -119,7 +149,50 @@ abstract class GateBehindProxyContract {
     RecordedRequest seen = app.single();
     assertThat(seen.headers().get("X-User-Id")).containsExactly("user-1");
     assertThat(seen.headers())
-        .doesNotContainKeys("X-User-Email", "X-User-Roles", "X-User-Permissions");
+        .doesNotContainKeys(
+            IDENTITY.stream().filter(h -> !h.equals("X-User-Id")).toArray(String[]::new));
+  }
+
+  @Test
+  void theNameFromAnotherIssuersTokenReachesTheApp() {
+    String token =
+        JWT.create()
+            .withIssuer(SECRET_ISSUER)
+            .withSubject("legacy-7")
+            .withClaim("name", "Ada Lovelace")
+            .withExpiresAt(Instant.now().plusSeconds(120))
+            .sign(Algorithm.HMAC256(SECRET));
+
+    HttpResponse<String> r =
+        send("/page", b -> forged(b).header("Authorization", "Bearer " + token));
+
+    assertThat(r.statusCode()).as(proxy.output()).isEqualTo(200);
+    RecordedRequest seen = app.single();
+    assertThat(seen.headers().get("X-User-Id")).containsExactly("legacy-7");
+    assertThat(seen.headers().get("X-User-Name")).containsExactly("Ada Lovelace");
+  }
+
+  @Test
+  void aCallerAnAccessRuleRefusesGets403WithTheReason() {
+    String token = token("a@example.com", List.of("dev"), List.of());
+    UnaryOperator<HttpRequest.Builder> client =
+        b -> b.header("Authorization", "Bearer " + token).header("Accept", "application/json");
+
+    HttpResponse<String> viaProxy = send("/admin/users", client);
+    HttpResponse<String> direct =
+        authgate.send(
+            "/verify",
+            b ->
+                client
+                    .apply(b)
+                    .header("X-Forwarded-Host", "127.0.0.1:" + proxy.port())
+                    .header("X-Forwarded-Uri", "/admin/users")
+                    .header("X-Forwarded-Method", "GET"));
+
+    assertThat(direct.statusCode()).isEqualTo(403);
+    assertThat(viaProxy.statusCode()).as(proxy.output()).isEqualTo(403);
+    assertThat(viaProxy.body()).isEqualTo(direct.body()).contains("admin");
+    assertThat(app.requests()).isEmpty();
   }
 
   @Test
