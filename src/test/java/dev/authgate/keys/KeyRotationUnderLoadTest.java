@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,9 @@ import org.junit.jupiter.api.Test;
  */
 class KeyRotationUnderLoadTest {
   static final int WORKERS = 3;
-  static final Duration PHASE = Duration.ofMillis(400);
+
+  /** Requests of each kind a phase runs before the next step: progress, not time, ends it. */
+  static final int PER_PHASE = 25;
 
   final String kidA = TestKeys.read("a.pkcs8.pem").kid();
   final String kidB = TestKeys.read("b.pkcs8.pem").kid();
@@ -62,7 +63,7 @@ class KeyRotationUnderLoadTest {
       for (int i = 0; i < WORKERS; i++) {
         workers.add(pool.submit(() -> hammer(server, tokenA, tokenB)));
       }
-      Thread.sleep(PHASE.toMillis());
+      awaitMore(acceptedA);
 
       Path staged = Files.copy(TestKeys.file("b.pkcs8.pem"), dir.resolve(".b.pem.tmp"));
       Files.move(staged, dir.resolve("b.pkcs8.pem"), StandardCopyOption.ATOMIC_MOVE);
@@ -73,7 +74,7 @@ class KeyRotationUnderLoadTest {
       assertThat(com.auth0.jwt.JWT.decode(issued).getKeyId())
           .as("the newest key signs")
           .isEqualTo(kidB);
-      Thread.sleep(PHASE.toMillis());
+      awaitMore(acceptedA, acceptedB);
 
       oldKeyFile.writeLock().lock();
       try {
@@ -84,7 +85,7 @@ class KeyRotationUnderLoadTest {
       }
       awaitJwks(server, jwks -> !jwks.contains(kidA));
       aGoneFromRing = true;
-      Thread.sleep(PHASE.toMillis());
+      awaitMore(acceptedB, refusedAfterRemoval);
 
       running = false;
       for (Future<?> w : workers) {
@@ -135,6 +136,23 @@ class KeyRotationUnderLoadTest {
         Claims.header(kid).toString(),
         Claims.access("http://authgate.test", Instant.now()).toString(),
         TestKeys.privateKey(fixture));
+  }
+
+  /** Waits until each counter has grown by {@link #PER_PHASE} from now. */
+  private void awaitMore(AtomicInteger... counters) throws InterruptedException {
+    int[] targets = new int[counters.length];
+    for (int i = 0; i < counters.length; i++) {
+      targets[i] = counters[i].get() + PER_PHASE;
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    for (int i = 0; i < counters.length; i++) {
+      while (counters[i].get() < targets[i]) {
+        assertThat(System.nanoTime())
+            .as("requests stalled; failures: %s", failures)
+            .isLessThan(deadline);
+        Thread.sleep(20);
+      }
+    }
   }
 
   private static void awaitJwks(TestServer server, java.util.function.Predicate<String> done)
