@@ -40,6 +40,8 @@ abstract class GateBehindProxyContract {
           "\n",
           "default: authenticated",
           "rules:",
+          "  - path: /public",
+          "    policy: public",
           "  - path: /admin",
           "    policy: roles",
           "    any: [admin]",
@@ -193,6 +195,31 @@ abstract class GateBehindProxyContract {
     assertThat(viaProxy.statusCode()).as(proxy.output()).isEqualTo(403);
     assertThat(viaProxy.body()).isEqualTo(direct.body()).contains("admin");
     assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void aClientCannotChooseTheRequestAuthgateJudges() {
+    HttpResponse<String> r =
+        send(
+            "/admin/users",
+            b ->
+                b.header("X-Forwarded-Uri", "/public")
+                    .header("X-Forwarded-Method", "GET")
+                    .header("X-Forwarded-Host", "public.example.test")
+                    .header("X-Original-URI", "/public")
+                    .header("X-Original-URL", "http://public.example.test/public")
+                    .header("X-Original-Method", "GET"));
+
+    assertThat(r.statusCode()).as(proxy.output()).isEqualTo(401);
+    assertThat(app.requests()).isEmpty();
+  }
+
+  @Test
+  void aPublicPathReachesTheAppWithoutACredential() {
+    HttpResponse<String> r = send("/public/page", b -> forged(b));
+
+    assertThat(r.statusCode()).as(proxy.output()).isEqualTo(200);
+    assertThat(app.single().headers()).doesNotContainKeys(IDENTITY.toArray(String[]::new));
   }
 
   @Test
