@@ -16,6 +16,9 @@ import dev.authgate.keys.KeyDirectoryWatcher;
 import dev.authgate.keys.KeyRing;
 import dev.authgate.keys.KeySetup;
 import dev.authgate.keys.RingKey;
+import dev.authgate.observe.LogBudget;
+import dev.authgate.observe.Metrics;
+import dev.authgate.observe.SecurityEvents;
 import dev.authgate.rules.CurrentRules;
 import dev.authgate.token.TokenIssuer;
 import dev.authgate.token.TokenVerifier;
@@ -25,6 +28,8 @@ import dev.authgate.web.App;
 import dev.authgate.web.HealthCheck;
 import dev.authgate.web.HealthRoutes;
 import dev.authgate.web.KeyRoutes;
+import dev.authgate.web.OperationsRoutes;
+import dev.authgate.web.RequestObserver;
 import dev.authgate.web.VerifyRoutes;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class Authgate implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Authgate.class);
   static final Duration KEY_POLL = Duration.ofSeconds(1);
+  static final Duration REFUSAL_LOG_WINDOW = Duration.ofSeconds(10);
 
   private final App app;
   private final KeyDirectoryWatcher watcher;
@@ -64,6 +70,9 @@ public final class Authgate implements AutoCloseable {
   public static Authgate start(Settings settings, Clock clock) {
     KeyDirectory directory = KeySetup.directory(settings);
     CurrentKeys keys = new CurrentKeys(KeySetup.load(directory, settings));
+    Metrics metrics = new Metrics();
+    SecurityEvents security = new SecurityEvents();
+    observeKeys(keys, metrics, security);
     List<TrustedIssuer> issuers = Trust.issuers(settings, keys, clock);
     TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.tokens().clockSkew());
     CurrentRules rules = CurrentRules.load(settings.external().rulesFile(), KEY_POLL);
@@ -97,7 +106,9 @@ public final class Authgate implements AutoCloseable {
                     accounts.introspection(gate),
                     clock),
                 new AdminRoutes(accounts.admin(), accounts.callers(gate)),
-                browser.routes(new AccountSignIn(accounts.service()), gate, tokens, clock)));
+                browser.routes(new AccountSignIn(accounts.service()), gate, tokens, clock),
+                new RequestObserver(metrics, new LogBudget(clock, REFUSAL_LOG_WINDOW, 20)),
+                new OperationsRoutes(metrics)));
     KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);
     try {
       app.start(settings.server().host(), settings.server().port());
@@ -109,6 +120,15 @@ public final class Authgate implements AutoCloseable {
     }
     announce(settings, keys.get(), issuers, app.port());
     return new Authgate(app, watcher, tokens, accounts, rules);
+  }
+
+  private static void observeKeys(CurrentKeys keys, Metrics metrics, SecurityEvents security) {
+    metrics.keyRing(() -> keys.get().keys().size());
+    keys.onChange(
+        ring -> {
+          metrics.keyReload();
+          security.keysReloaded(ring.kids());
+        });
   }
 
   private static HealthCheck keyHealth(CurrentKeys keys) {
@@ -147,6 +167,11 @@ public final class Authgate implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Every HTTP endpoint the app registered; the OpenAPI test holds the document to it. */
+  public List<App.Route> routes() {
+    return app.routes();
   }
 
   /** Signs tokens the way the account endpoints do; tests use it to mint tokens. */

@@ -72,7 +72,10 @@ public final class Main {
   }
 
   private static int serve() {
-    Authgate service = Authgate.start(settings(), Clock.systemUTC());
+    Settings settings = settings();
+    // Logback reads this when the first logger is created, which is after this line.
+    System.setProperty("authgate.log.format", settings.server().logFormat());
+    Authgate service = Authgate.start(settings, Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
     try {
       Thread.currentThread().join();

@@ -25,6 +25,9 @@ public final class VerifyHandler implements Handler {
   public static final String USER_ROLES = "X-User-Roles";
   public static final String USER_PERMISSIONS = "X-User-Permissions";
 
+  /** The request attribute that carries a refusal's reason code to the metrics and the log. */
+  public static final String REASON_ATTRIBUTE = "authgate.reason";
+
   private final Gate gate;
   private final SignInRedirect signIn;
   private final Supplier<RuleSet> rules;
@@ -82,6 +85,7 @@ public final class VerifyHandler implements Handler {
 
   static void refuse(Context ctx, Rejection rejection) {
     ctx.status(401);
+    ctx.attribute(REASON_ATTRIBUTE, rejection.reason().code());
     if (rejection.reason() == Reason.NO_CREDENTIAL) {
       ctx.header("WWW-Authenticate", "Bearer");
       ctx.contentType("application/json")

@@ -2,6 +2,7 @@ package dev.authgate.web;
 
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The HTTP server, assembled from ready-made route modules in one place. Main builds it from the
@@ -15,6 +16,10 @@ public final class App {
   static final long MAX_BODY_BYTES = 64 * 1024;
 
   private final Javalin javalin;
+  private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+  /** One registered endpoint, as the OpenAPI document must describe it. */
+  public record Route(String method, String path) {}
 
   public App(List<RouteModule> modules) {
     this.javalin =
@@ -30,6 +35,12 @@ public final class App {
                     http.setSendXPoweredBy(false);
                   });
               config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              config.events.handlerAdded(
+                  h -> {
+                    if (h.getHttpMethod().isHttpMethod()) {
+                      routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+                    }
+                  });
               ErrorMapping.register(config.routes, MAX_BODY_BYTES);
               modules.forEach(m -> m.register(config.routes));
             });
@@ -43,6 +54,11 @@ public final class App {
 
   public int port() {
     return javalin.port();
+  }
+
+  /** Every endpoint registered, in registration order. */
+  public List<Route> routes() {
+    return List.copyOf(routes);
   }
 
   public void stop() {

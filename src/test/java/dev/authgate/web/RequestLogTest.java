@@ -1,0 +1,106 @@
+package dev.authgate.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.authgate.support.TestServer;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class RequestLogTest {
+  private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final Logger REQUESTS = (Logger) LoggerFactory.getLogger("dev.authgate.request");
+  private static final ListAppender<ILoggingEvent> LINES = new ListAppender<>();
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    LINES.start();
+    REQUESTS.addAppender(LINES);
+    server = TestServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    REQUESTS.detachAppender(LINES);
+  }
+
+  @BeforeEach
+  void clear() {
+    synchronized (LINES.list) {
+      LINES.list.clear();
+    }
+  }
+
+  @Test
+  void echoesTheRequestIdAndLogsOneLineWithTraceIdMethodPathStatusAndLatency() {
+    HttpResponse<String> r =
+        server.send(
+            "/.well-known/openid-configuration",
+            b ->
+                b.header("X-Request-Id", "req-123")
+                    .header("traceparent", "00-" + TRACE + "-00f067aa0ba902b7-01"));
+
+    assertThat(r.headers().firstValue("X-Request-Id")).hasValue("req-123");
+    ILoggingEvent line = only();
+    assertThat(line.getMDCPropertyMap())
+        .containsEntry("request_id", "req-123")
+        .containsEntry("trace_id", TRACE);
+    assertThat(fields(line))
+        .containsEntry("method", "GET")
+        .containsEntry("path", "/.well-known/openid-configuration")
+        .containsEntry("status", 200)
+        .containsKey("latency_ms");
+  }
+
+  @Test
+  void makesUpARequestIdWhenTheClientSentNone() {
+    HttpResponse<String> r = server.get("/nowhere");
+
+    String id = r.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(id).matches("[0-9a-f-]{36}");
+    assertThat(only().getMDCPropertyMap()).containsEntry("request_id", id);
+  }
+
+  @Test
+  void logsVerifyRefusalsWithTheirReasonButNotVerifySuccesses() {
+    String token =
+        server.service().tokens().access("u-1", null, List.of(), List.of(), null).token();
+
+    server.verify(token);
+    server.verify("not-a-token");
+
+    ILoggingEvent line = only();
+    assertThat(fields(line)).containsEntry("status", 401).containsEntry("reason", "malformed");
+    assertThat(line.getFormattedMessage()).doesNotContain("not-a-token");
+  }
+
+  @Test
+  void neverLogsTheQueryStringWhereATokenMayTravel() {
+    server.get("/nowhere?access_token=eyJsecret");
+
+    assertThat(only().getFormattedMessage()).doesNotContain("eyJsecret").contains("/nowhere");
+    assertThat(fields(only()).values()).noneMatch(v -> String.valueOf(v).contains("eyJsecret"));
+  }
+
+  private static ILoggingEvent only() {
+    synchronized (LINES.list) {
+      assertThat(LINES.list).hasSize(1);
+      return LINES.list.get(0);
+    }
+  }
+
+  private static Map<String, Object> fields(ILoggingEvent e) {
+    return e.getKeyValuePairs().stream().collect(Collectors.toMap(kv -> kv.key, kv -> kv.value));
+  }
+}
