@@ -1,6 +1,7 @@
 package dev.authgate.observe;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -137,7 +138,11 @@ public final class Metrics {
 
   /** Reports the size of the key ring in force, read when scraped. */
   public void keyRing(Supplier<Integer> size) {
-    registry.gauge("authgate.keys.loaded", java.util.List.of(), size, s -> s.get());
+    // Strong: Micrometer holds a gauge's object weakly, and nothing else holds this lambda.
+    Gauge.builder("authgate.keys.loaded", size, s -> s.get())
+        .description("keys in the ring in force")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** The key ring was reloaded from the key directory. */
