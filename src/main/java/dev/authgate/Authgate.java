@@ -107,7 +107,8 @@ public final class Authgate implements AutoCloseable {
                     clock),
                 new AdminRoutes(accounts.admin(), accounts.callers(gate)),
                 browser.routes(new AccountSignIn(accounts.service()), gate, tokens, clock),
-                new RequestObserver(metrics, new LogBudget(clock, REFUSAL_LOG_WINDOW, 20)),
+                new RequestObserver(
+                    metrics, new LogBudget(clock, REFUSAL_LOG_WINDOW, 20), security),
                 new OperationsRoutes(metrics)));
     KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);
     try {

@@ -28,6 +28,12 @@ public final class VerifyHandler implements Handler {
   /** The request attribute that carries a refusal's reason code to the metrics and the log. */
   public static final String REASON_ATTRIBUTE = "authgate.reason";
 
+  /** The request attribute with the user id of a caller refused with 403, for the security log. */
+  public static final String USER_ATTRIBUTE = "authgate.user";
+
+  /** The reason code of a 403: an access rule refused a known caller. */
+  public static final String FORBIDDEN_BY_RULE = "rule";
+
   private final Gate gate;
   private final SignInRedirect signIn;
   private final Supplier<RuleSet> rules;
@@ -58,11 +64,19 @@ public final class VerifyHandler implements Handler {
     if (verdict instanceof Verdict.Allow a) {
       allow(ctx, a.identity());
     } else if (verdict instanceof Verdict.Forbidden f) {
+      ctx.attribute(REASON_ATTRIBUTE, FORBIDDEN_BY_RULE);
+      if (result instanceof Verification.Verified v) {
+        ctx.attribute(USER_ATTRIBUTE, v.identity().userId());
+      }
       ctx.status(403)
           .contentType("application/json")
           .result(JsonBodies.error("forbidden", f.reason()));
-    } else if (!signIn.answered(ctx)) {
-      refuse(ctx, ((Verdict.Unauthorized) verdict).rejection());
+    } else {
+      Rejection rejection = ((Verdict.Unauthorized) verdict).rejection();
+      ctx.attribute(REASON_ATTRIBUTE, rejection.reason().code());
+      if (!signIn.answered(ctx)) {
+        refuse(ctx, rejection);
+      }
     }
   }
 

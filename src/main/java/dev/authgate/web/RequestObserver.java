@@ -4,6 +4,7 @@ import dev.authgate.gate.VerifyHandler;
 import dev.authgate.observe.LogBudget;
 import dev.authgate.observe.Metrics;
 import dev.authgate.observe.RequestIds;
+import dev.authgate.observe.SecurityEvents;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -31,10 +32,15 @@ public final class RequestObserver implements RouteModule {
 
   private final Metrics metrics;
   private final LogBudget refusals;
+  private final SecurityEvents security;
 
-  public RequestObserver(Metrics metrics, LogBudget refusals) {
+  /**
+   * @param refusals the budget of /verify refusal lines, 403s in the security log included
+   */
+  public RequestObserver(Metrics metrics, LogBudget refusals, SecurityEvents security) {
     this.metrics = metrics;
     this.refusals = refusals;
+    this.security = security;
   }
 
   @Override
@@ -97,6 +103,20 @@ public final class RequestObserver implements RouteModule {
     line(log.atInfo(), ctx, status, nanos)
         .addKeyValue("reason", reason == null ? "none" : reason)
         .log(message(ctx, status, nanos) + (reason == null ? "" : " " + reason));
+    if (status == 403) {
+      String user = ctx.attribute(VerifyHandler.USER_ATTRIBUTE);
+      security.permissionDenied(user == null ? "unknown" : user, ctx.ip(), forwardedTarget(ctx));
+    }
+  }
+
+  /** What the proxy asked about, without the query string: "GET docs.example.com/admin". */
+  private static String forwardedTarget(Context ctx) {
+    String uri = String.valueOf(ctx.header("X-Forwarded-Uri"));
+    int query = uri.indexOf('?');
+    return ctx.header("X-Forwarded-Method")
+        + " "
+        + ctx.header("X-Forwarded-Host")
+        + (query < 0 ? uri : uri.substring(0, query));
   }
 
   private static LoggingEventBuilder line(LoggingEventBuilder b, Context ctx, int status, long n) {

@@ -29,6 +29,7 @@ class DeploymentFilesTest {
       List.of(
           VerifyHandler.USER_ID,
           VerifyHandler.USER_EMAIL,
+          VerifyHandler.USER_NAME,
           VerifyHandler.USER_ROLES,
           VerifyHandler.USER_PERMISSIONS);
 
