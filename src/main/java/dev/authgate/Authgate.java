@@ -7,6 +7,7 @@ import dev.authgate.browser.AccountSignIn;
 import dev.authgate.browser.BrowserSignIn;
 import dev.authgate.config.Settings;
 import dev.authgate.gate.CredentialExtractor;
+import dev.authgate.gate.DecisionCache;
 import dev.authgate.gate.DevHeaders;
 import dev.authgate.gate.Gate;
 import dev.authgate.gate.VerifyHandler;
@@ -85,10 +86,12 @@ public final class Authgate implements AutoCloseable {
             settings.tokens().refreshTtl(),
             clock);
     AccountSystem accounts = AccountSystem.open(settings, clock, tokens, verifier);
+    DecisionCache decisions = DecisionCache.standard(verifier, clock);
+    keys.onChange(ring -> decisions.invalidateAll());
     Gate gate =
         new Gate(
             new CredentialExtractor(settings.browser().cookieName()),
-            verifier,
+            decisions,
             accounts.revokedSessions(),
             DevHeaders.of(settings.external().devHeaders(), clock));
     HealthCheck keyCheck = keyHealth(keys);

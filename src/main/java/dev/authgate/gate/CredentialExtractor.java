@@ -1,7 +1,6 @@
 package dev.authgate.gate;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Finds the credential of a request: {@code Authorization: Bearer <jwt>} (or a bare JWT without the
@@ -9,6 +8,7 @@ import java.util.Locale;
  * understands and are passed over.
  */
 public final class CredentialExtractor {
+  private static final String BEARER = "bearer";
   private final String cookieName;
 
   public CredentialExtractor(String cookieName) {
@@ -35,16 +35,24 @@ public final class CredentialExtractor {
     return cookie == null ? null : new Credential(Credential.Source.COOKIE, cookie);
   }
 
+  // Compares and cuts in place: this runs on every request, and the token is the only copy made.
   private static String bearer(String header) {
     int space = header.indexOf(' ');
     if (space < 0) {
       return looksLikeJwt(header) ? header : null;
     }
-    if (!header.substring(0, space).toLowerCase(Locale.ROOT).equals("bearer")) {
+    if (space != BEARER.length() || !header.regionMatches(true, 0, BEARER, 0, space)) {
       return null;
     }
-    String token = header.substring(space + 1).trim();
-    return token.isEmpty() ? null : token;
+    int from = space + 1;
+    int to = header.length();
+    while (from < to && header.charAt(from) <= ' ') {
+      from++;
+    }
+    while (to > from && header.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return from == to ? null : header.substring(from, to);
   }
 
   private static boolean looksLikeJwt(String value) {

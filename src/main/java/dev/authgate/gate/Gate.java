@@ -1,8 +1,8 @@
 package dev.authgate.gate;
 
 import dev.authgate.token.Rejection;
-import dev.authgate.token.TokenVerifier;
 import dev.authgate.token.Verification;
+import dev.authgate.token.Verifier;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -12,19 +12,16 @@ import java.util.function.UnaryOperator;
  */
 public final class Gate {
   private final CredentialExtractor credentials;
-  private final TokenVerifier verifier;
+  private final Verifier verifier;
   private final RevokedSessions revoked;
   private final DevHeaders devHeaders;
 
-  public Gate(CredentialExtractor credentials, TokenVerifier verifier, RevokedSessions revoked) {
+  public Gate(CredentialExtractor credentials, Verifier verifier, RevokedSessions revoked) {
     this(credentials, verifier, revoked, DevHeaders.OFF);
   }
 
   public Gate(
-      CredentialExtractor credentials,
-      TokenVerifier verifier,
-      RevokedSessions revoked,
-      DevHeaders dev) {
+      CredentialExtractor credentials, Verifier verifier, RevokedSessions revoked, DevHeaders dev) {
     this.credentials = credentials;
     this.verifier = verifier;
     this.revoked = revoked;

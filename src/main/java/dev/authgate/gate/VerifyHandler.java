@@ -57,7 +57,10 @@ public final class VerifyHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    List<String> cookies = Collections.list(ctx.req().getHeaders("Cookie"));
+    List<String> cookies =
+        ctx.req().getHeader("Cookie") == null
+            ? List.of()
+            : Collections.list(ctx.req().getHeaders("Cookie"));
     Verification result = gate.decide(ctx.header("Authorization"), cookies, ctx::header);
     Verdict verdict = rules.get().judge(Target.from(ctx::header, ctx.method().name()), result);
     ctx.header("Cache-Control", "no-store");

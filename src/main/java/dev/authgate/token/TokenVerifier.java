@@ -40,7 +40,7 @@ import java.util.Optional;
  * java-jwt checks the signature; everything else is enforced here, because java-jwt by itself
  * accepts a missing {@code exp}, a missing {@code sub} and any {@code crit} header.
  */
-public final class TokenVerifier {
+public final class TokenVerifier implements Verifier {
   private static final List<String> EMBEDDED_KEY_HEADERS = List.of("jwk", "jku", "x5u", "x5c");
 
   private final TokenParser parser = new TokenParser();
@@ -61,6 +61,7 @@ public final class TokenVerifier {
   }
 
   /** Verifies the token; the answer names the first reason it fails, if any. */
+  @Override
   public Verification verify(String token) {
     return verify(token, false);
   }

@@ -26,6 +26,8 @@ public final class App {
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
+              config.jetty.threadPool =
+                  ServerThreads.pool(Runtime.getRuntime().availableProcessors());
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.jetty.modifyHttpConfiguration(
