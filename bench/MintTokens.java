@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
  * Mints the tokens bench/run sends, with authgate's own TokenIssuer and the bench-only key: one
- * valid token, a pool of distinct valid tokens, and the same tokens with a damaged signature.
+ * valid access token, a session token for the cookie, a pool of distinct valid access tokens, and
+ * the same tokens with a damaged signature.
  *
  * <p>Run from the repository: {@code java -cp target/authgate.jar bench/MintTokens.java KEYS_DIR
  * ISSUER COUNT OUT_DIR}.
@@ -31,6 +33,7 @@ public final class MintTokens {
     List<String> pool =
         IntStream.range(0, count).parallel().mapToObj(i -> mint(tokens, i)).toList();
     write(out.resolve("valid.txt"), List.of(mint(tokens, -1)));
+    write(out.resolve("session.txt"), List.of(session(tokens)));
     write(out.resolve("pool.txt"), pool);
     write(out.resolve("invalid.txt"), List.of(damaged(mint(tokens, -2))));
     write(out.resolve("invalid-pool.txt"), pool.stream().map(MintTokens::damaged).toList());
@@ -45,6 +48,18 @@ public final class MintTokens {
             List.of("reader", "writer"),
             List.of("docs:read", "docs:write"),
             "bench-session-" + i)
+        .token();
+  }
+
+  private static String session(TokenIssuer tokens) {
+    return tokens
+        .session(
+            "bench-user",
+            "bench-user@bench.example",
+            List.of("reader", "writer"),
+            List.of("docs:read", "docs:write"),
+            "bench-session",
+            Instant.now().plus(TTL))
         .token();
   }
 

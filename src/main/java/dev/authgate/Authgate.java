@@ -86,7 +86,8 @@ public final class Authgate implements AutoCloseable {
             settings.tokens().refreshTtl(),
             clock);
     AccountSystem accounts = AccountSystem.open(settings, clock, tokens, verifier);
-    DecisionCache decisions = DecisionCache.standard(verifier, clock);
+    DecisionCache decisions =
+        DecisionCache.standard(verifier, clock, settings.external().jwksCacheTtl());
     keys.onChange(ring -> decisions.invalidateAll());
     Gate gate =
         new Gate(

@@ -34,7 +34,9 @@ public class TokenVerificationBench {
   @Setup
   public void setUp() throws KeyFileException {
     fixture = new BenchFixture();
-    DecisionCache cache = DecisionCache.standard(fixture.verifier, Clock.systemUTC());
+    DecisionCache cache =
+        DecisionCache.standard(
+            fixture.verifier, Clock.systemUTC(), fixture.settings.external().jwksCacheTtl());
     gate =
         new Gate(
             new CredentialExtractor(fixture.settings.browser().cookieName()),

@@ -9,20 +9,23 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Remembers recent answers of a {@link Verifier}, so that a token a client repeats costs one
  * signature check and then a map lookup.
  *
- * <p>The key is the whole token. The verifier's answer depends on nothing else but the keys and
- * issuers in force, which {@link #invalidateAll} follows, and the time, which the entries follow:
+ * <p>The key is the whole token, in one set of maps for bearer tokens and another for the session
+ * cookie (which accepts session tokens too). The verifier's answer depends on nothing else but the
+ * keys and issuers in force, which {@link #invalidateAll} follows, and the time, which the entries
+ * follow:
  *
  * <ul>
  *   <li>an acceptance is kept until the earlier of the token's {@code exp} and the TTL;
  *   <li>a refusal is kept for the TTL only when it cost a signature check and its sentence cannot
  *       change as time passes (a bad signature, a refresh token, ...). Refusals about time
  *       (expired, not yet valid) are always worked out again, and so are malformed tokens, which
- *       cost less to parse than to remember.
+ *       cost less to parse than to remember, and keys that could not be fetched.
  * </ul>
  *
  * Revocation and access rules are not part of the answer kept here: the gate applies them to every
@@ -46,43 +49,41 @@ public final class DecisionCache implements Verifier {
           Reason.REFRESH_TOKEN,
           Reason.NOT_ACCESS_TOKEN);
 
-  private final Verifier verifier;
   private final Clock clock;
   private final long ttlMillis;
-  private final Bounded accepted;
-  private final Bounded refused;
   private final AtomicLong generation = new AtomicLong();
+  private final Answers bearer;
+  private final Answers cookie;
 
   private record Entry(Verification result, long untilMillis, long generation) {}
 
   public DecisionCache(
       Verifier verifier, Clock clock, Duration ttl, int acceptedCapacity, int refusedCapacity) {
-    this.verifier = verifier;
     this.clock = clock;
     this.ttlMillis = ttl.toMillis();
-    this.accepted = new Bounded(acceptedCapacity);
-    this.refused = new Bounded(refusedCapacity);
+    this.bearer = new Answers(verifier::verify, acceptedCapacity, refusedCapacity);
+    this.cookie = new Answers(verifier::verifySessionCookie, acceptedCapacity, refusedCapacity);
   }
 
-  /** A cache with the TTL and capacities authgate runs with. */
-  public static DecisionCache standard(Verifier verifier, Clock clock) {
-    return new DecisionCache(verifier, clock, TTL, ACCEPTED_CAPACITY, REFUSED_CAPACITY);
+  /**
+   * A cache with the capacities authgate runs with, and a TTL no longer than the lifetime of
+   * fetched keys: a remote key set is fetched again only when a lookup finds it stale, and a cached
+   * answer looks nothing up, so a key the provider removed is refused at most one TTL later than
+   * without the cache.
+   */
+  public static DecisionCache standard(Verifier verifier, Clock clock, Duration keyCacheTtl) {
+    Duration ttl = keyCacheTtl.compareTo(TTL) < 0 ? keyCacheTtl : TTL;
+    return new DecisionCache(verifier, clock, ttl, ACCEPTED_CAPACITY, REFUSED_CAPACITY);
   }
 
   @Override
   public Verification verify(String token) {
-    long now = clock.millis();
-    long current = generation.get();
-    Verification known = lookup(accepted, token, now, current);
-    if (known == null) {
-      known = lookup(refused, token, now, current);
-    }
-    if (known != null) {
-      return known;
-    }
-    Verification fresh = verifier.verify(token);
-    remember(token, fresh, now, current);
-    return fresh;
+    return bearer.answer(token);
+  }
+
+  @Override
+  public Verification verifySessionCookie(String token) {
+    return cookie.answer(token);
   }
 
   /**
@@ -91,24 +92,52 @@ public final class DecisionCache implements Verifier {
    */
   public void invalidateAll() {
     generation.incrementAndGet();
-    accepted.map.clear();
-    refused.map.clear();
+    bearer.clear();
+    cookie.clear();
   }
 
-  private static Verification lookup(Bounded cache, String token, long now, long current) {
-    Entry e = cache.map.get(token);
-    return e != null && e.generation() == current && now < e.untilMillis() ? e.result() : null;
-  }
+  /** The answers of one way of verifying. */
+  private final class Answers {
+    private final Function<String, Verification> verifier;
+    private final Bounded accepted;
+    private final Bounded refused;
 
-  private void remember(String token, Verification result, long now, long current) {
-    if (result instanceof Verification.Verified v) {
-      long until = Math.min(v.expiresAt().toEpochMilli(), now + ttlMillis);
-      if (until > now) {
-        accepted.put(token, new Entry(result, until, current));
+    Answers(Function<String, Verification> verifier, int acceptedCapacity, int refusedCapacity) {
+      this.verifier = verifier;
+      this.accepted = new Bounded(acceptedCapacity);
+      this.refused = new Bounded(refusedCapacity);
+    }
+
+    Verification answer(String token) {
+      long now = clock.millis();
+      long current = generation.get();
+      Verification known = accepted.lookup(token, now, current);
+      if (known == null) {
+        known = refused.lookup(token, now, current);
       }
-    } else if (result instanceof Verification.Refused r
-        && KEPT_REFUSALS.contains(r.rejection().reason())) {
-      refused.put(token, new Entry(result, now + ttlMillis, current));
+      if (known != null) {
+        return known;
+      }
+      Verification fresh = verifier.apply(token);
+      remember(token, fresh, now, current);
+      return fresh;
+    }
+
+    private void remember(String token, Verification result, long now, long current) {
+      if (result instanceof Verification.Verified v) {
+        long until = Math.min(v.expiresAt().toEpochMilli(), now + ttlMillis);
+        if (until > now) {
+          accepted.put(token, new Entry(result, until, current));
+        }
+      } else if (result instanceof Verification.Refused r
+          && KEPT_REFUSALS.contains(r.rejection().reason())) {
+        refused.put(token, new Entry(result, now + ttlMillis, current));
+      }
+    }
+
+    void clear() {
+      accepted.map.clear();
+      refused.map.clear();
     }
   }
 
@@ -118,6 +147,11 @@ public final class DecisionCache implements Verifier {
 
     Bounded(int capacity) {
       this.capacity = capacity;
+    }
+
+    Verification lookup(String token, long now, long current) {
+      Entry e = map.get(token);
+      return e != null && e.generation() == current && now < e.untilMillis() ? e.result() : null;
     }
 
     void put(String token, Entry entry) {

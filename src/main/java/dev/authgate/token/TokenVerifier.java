@@ -72,6 +72,7 @@ public final class TokenVerifier implements Verifier {
    * token anywhere else is refused: it outlives access tokens and belongs to the browser that holds
    * it.
    */
+  @Override
   public Verification verifySessionCookie(String token) {
     return verify(token, true);
   }

@@ -3,6 +3,9 @@ package dev.authgate.token;
 /** Answers whether a token is accepted, and who it names; thread-safe. */
 public interface Verifier {
 
-  /** The identity in the token, or the first reason it is refused. */
+  /** The identity in a bearer token, or the first reason it is refused. */
   Verification verify(String token);
+
+  /** The same for a token from the session cookie, where a session token is accepted as well. */
+  Verification verifySessionCookie(String token);
 }

@@ -135,17 +135,28 @@ class DecisionCacheTest {
   @Test
   void doesNotKeepAnAnswerWorkedOutWhileItWasInvalidated() {
     String token = token("s1");
-    DecisionCache[] holder = new DecisionCache[1];
-    Verifier invalidatingMidway =
-        t -> {
-          holder[0].invalidateAll();
-          return verifier.verify(t);
-        };
-    holder[0] = new DecisionCache(invalidatingMidway, clock, Duration.ofSeconds(30), 100, 100);
+    InvalidatingVerifier midway = new InvalidatingVerifier(verifier);
+    DecisionCache cache = new DecisionCache(midway, clock, Duration.ofSeconds(30), 100, 100);
+    midway.cache = cache;
 
-    holder[0].verify(token);
-    holder[0].verify(token);
+    cache.verify(token);
+    cache.verify(token);
 
+    assertThat(verifier.calls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void keepsCookieAnswersApartFromBearerAnswers() {
+    DecisionCache cache = cache();
+    String session =
+        tokens
+            .session("user-1", null, List.of(), List.of(), "s1", clock.instant().plusSeconds(3600))
+            .token();
+
+    assertThat(cache.verifySessionCookie(session)).isInstanceOf(Verification.Verified.class);
+    assertThat(reason(cache.verify(session))).isEqualTo(Reason.NOT_ACCESS_TOKEN);
+    assertThat(cache.verifySessionCookie(session)).isInstanceOf(Verification.Verified.class);
+    assertThat(reason(cache.verify(session))).isEqualTo(Reason.NOT_ACCESS_TOKEN);
     assertThat(verifier.calls.get()).isEqualTo(2);
   }
 
@@ -215,6 +226,34 @@ class DecisionCacheTest {
     public Verification verify(String token) {
       calls.incrementAndGet();
       return real.verify(token);
+    }
+
+    @Override
+    public Verification verifySessionCookie(String token) {
+      calls.incrementAndGet();
+      return real.verifySessionCookie(token);
+    }
+  }
+
+  /** Drops the cache while an answer is being worked out, as a key reload may. */
+  static final class InvalidatingVerifier implements Verifier {
+    DecisionCache cache;
+    private final Verifier real;
+
+    InvalidatingVerifier(Verifier real) {
+      this.real = real;
+    }
+
+    @Override
+    public Verification verify(String token) {
+      cache.invalidateAll();
+      return real.verify(token);
+    }
+
+    @Override
+    public Verification verifySessionCookie(String token) {
+      cache.invalidateAll();
+      return real.verifySessionCookie(token);
     }
   }
 }
