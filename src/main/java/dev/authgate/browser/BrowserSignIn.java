@@ -52,8 +52,10 @@ public final class BrowserSignIn {
             new Pages(settings.productName(), settings.brandColor(), formTargets()),
             csrf,
             registrationOpen);
-    SignInHandlers signIn = new SignInHandlers(forms, csrf, cookie, policy, proxies, tokens, clock);
-    SignOutHandlers signOut = new SignOutHandlers(forms, csrf, cookie, policy, gate, accounts);
+    CurrentSession session = new CurrentSession(gate);
+    SignInHandlers signIn =
+        new SignInHandlers(forms, csrf, cookie, policy, proxies, session, tokens, clock);
+    SignOutHandlers signOut = new SignOutHandlers(forms, csrf, cookie, policy, session, accounts);
     return routes -> {
       routes.get("/login", signIn::showLogin);
       routes.post("/login", ctx -> signIn.submit(ctx, accounts::signIn, forms::login));

@@ -30,6 +30,7 @@ final class SignInHandlers {
   private final SessionCookie cookie;
   private final RedirectPolicy policy;
   private final TrustedProxies proxies;
+  private final CurrentSession session;
   private final TokenIssuer tokens;
   private final Clock clock;
 
@@ -39,6 +40,7 @@ final class SignInHandlers {
       SessionCookie cookie,
       RedirectPolicy policy,
       TrustedProxies proxies,
+      CurrentSession session,
       TokenIssuer tokens,
       Clock clock) {
     this.forms = forms;
@@ -46,12 +48,20 @@ final class SignInHandlers {
     this.cookie = cookie;
     this.policy = policy;
     this.proxies = proxies;
+    this.session = session;
     this.tokens = tokens;
     this.clock = clock;
   }
 
+  /** The form; a browser that is signed in already goes straight on to the return URL. */
   void showLogin(Context ctx) {
-    forms.login(ctx, 200, "", "", Forms.returnUrl(ctx.queryParam("rd")));
+    String rd = Forms.returnUrl(ctx.queryParam("rd"));
+    if (session.of(ctx).isPresent()) {
+      forms.secure(ctx);
+      ctx.status(303).header("Location", policy.target(rd));
+      return;
+    }
+    forms.login(ctx, 200, "", "", rd);
   }
 
   void showRegister(Context ctx) {

@@ -1,9 +1,8 @@
 package dev.authgate.browser;
 
-import dev.authgate.gate.Gate;
 import dev.authgate.token.Verification;
 import io.javalin.http.Context;
-import java.util.Collections;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ final class SignOutHandlers {
   private final Csrf csrf;
   private final SessionCookie cookie;
   private final RedirectPolicy policy;
-  private final Gate gate;
+  private final CurrentSession session;
   private final PasswordSignIn accounts;
 
   SignOutHandlers(
@@ -28,13 +27,13 @@ final class SignOutHandlers {
       Csrf csrf,
       SessionCookie cookie,
       RedirectPolicy policy,
-      Gate gate,
+      CurrentSession session,
       PasswordSignIn accounts) {
     this.forms = forms;
     this.csrf = csrf;
     this.cookie = cookie;
     this.policy = policy;
-    this.gate = gate;
+    this.session = session;
     this.accounts = accounts;
   }
 
@@ -77,15 +76,15 @@ final class SignOutHandlers {
 
   /** Ends the session of the cookie, if it holds a valid one; false when the accounts failed. */
   private boolean endSession(Context ctx) {
-    Verification v = gate.decide(null, Collections.list(ctx.req().getHeaders("Cookie")));
-    if (!(v instanceof Verification.Verified verified) || verified.sessionId() == null) {
+    Optional<String> sessionId = session.of(ctx).map(Verification.Verified::sessionId);
+    if (sessionId.isEmpty()) {
       return true;
     }
     try {
-      accounts.signOut(verified.sessionId());
+      accounts.signOut(sessionId.get());
       return true;
     } catch (RuntimeException e) {
-      log.warn("sign-out of session {} failed: {}", verified.sessionId(), e.toString());
+      log.warn("sign-out of session {} failed: {}", sessionId.get(), e.toString());
       return false;
     }
   }

@@ -189,7 +189,7 @@ class SignInPagesTest {
     BrowserClient browser = signedIn(newUser());
     String token = browser.cookie(SESSION);
 
-    HttpResponse<String> r = browser.post("/logout", Map.of("csrf", browser.csrf("/login")));
+    HttpResponse<String> r = browser.post("/logout", Map.of("csrf", browser.csrf("/register")));
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("You are signed out.");
@@ -199,6 +199,21 @@ class SignInPagesTest {
         server.send("/verify", b -> b.header("Cookie", SESSION + "=" + token).GET());
     assertThat(replay.statusCode()).isEqualTo(401);
     assertThat(replay.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("revoked");
+  }
+
+  @Test
+  void sendsABrowserThatIsSignedInAlreadyStraightOnFromTheLoginPage() {
+    BrowserClient browser = signedIn(newUser());
+
+    HttpResponse<String> onward = browser.get("/login?rd=%2Fdashboard");
+    HttpResponse<String> elsewhere = browser.get("/login?rd=%2F%2Fevil.com");
+    browser.post("/logout", Map.of("csrf", browser.csrf("/register")));
+    HttpResponse<String> afterLogout = browser.get("/login?rd=%2Fdashboard");
+
+    assertThat(onward.statusCode()).isEqualTo(303);
+    assertThat(onward.headers().firstValue("Location")).hasValue("/dashboard");
+    assertThat(elsewhere.headers().firstValue("Location")).hasValue("/");
+    assertThat(afterLogout.statusCode()).isEqualTo(200);
   }
 
   @Test
