@@ -42,11 +42,28 @@ public final class KeyRoutes implements RouteModule {
     KeyRing ring = keys.get();
     ctx.header("Cache-Control", CACHE);
     ctx.header("ETag", ring.jwksEtag());
-    if (ring.jwksEtag().equals(ctx.header("If-None-Match"))) {
+    if (matches(ctx.header("If-None-Match"), ring.jwksEtag())) {
       ctx.status(304);
       return;
     }
     ctx.contentType("application/json").result(ring.jwks());
+  }
+
+  /**
+   * If-None-Match as RFC 9110 section 13.1.2 reads it: a list of tags compared weakly (a {@code W/}
+   * prefix is ignored), or {@code *}. Caches and CDNs send both forms.
+   */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String escape(String s) {

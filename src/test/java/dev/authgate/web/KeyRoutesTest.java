@@ -92,6 +92,18 @@ class KeyRoutesTest {
   }
 
   @Test
+  void answers304ToAWeakTagOrATagListFromACache() {
+    String etag = server.get("/.well-known/jwks.json").headers().firstValue("ETag").orElseThrow();
+
+    for (String ifNoneMatch : new String[] {"W/" + etag, "\"other\", " + etag, "*"}) {
+      HttpResponse<String> r =
+          server.send("/.well-known/jwks.json", b -> b.header("If-None-Match", ifNoneMatch).GET());
+
+      assertThat(r.statusCode()).as(ifNoneMatch).isEqualTo(304);
+    }
+  }
+
+  @Test
   void describesItselfForOidcLibraries() throws IOException {
     HttpResponse<String> r = server.get("/.well-known/openid-configuration");
 
