@@ -43,7 +43,7 @@ public final class App {
                       routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
                     }
                   });
-              ErrorMapping.register(config.routes, MAX_BODY_BYTES);
+              ErrorMapping.register(config.routes);
               modules.forEach(m -> m.register(config.routes));
             });
   }

@@ -18,8 +18,7 @@ final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  static void register(RoutesConfig routes, long maxBodyBytes) {
-    routes.before(ctx -> refuseOversizedBody(ctx, maxBodyBytes));
+  static void register(RoutesConfig routes) {
     routes.exception(
         ApiError.class,
         (e, ctx) -> {
@@ -47,22 +46,6 @@ final class ErrorMapping {
         ctx ->
             write(
                 ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
-  }
-
-  /**
-   * Refuses a declared body over the limit on every route, including those that never read a body
-   * (Javalin enforces its own limit only when a handler reads one), so no route lets a client
-   * stream megabytes at it.
-   */
-  private static void refuseOversizedBody(Context ctx, long maxBodyBytes) {
-    if (ctx.req().getContentLengthLong() > maxBodyBytes) {
-      throw new ApiError(
-          413,
-          "content_too_large",
-          "the request body is larger than "
-              + maxBodyBytes
-              + " bytes, the most any endpoint takes");
-    }
   }
 
   static void write(Context ctx, int status, String error, String message) {
