@@ -158,7 +158,7 @@ class SignInPagesTest {
 
     HttpResponse<String> noToken = browser.post("/login", form("", email, PASSWORD, "/"));
     HttpResponse<String> otherToken =
-        browser.post("/login", form(csrf.replace(csrf.charAt(0), 'x'), email, PASSWORD, "/"));
+        browser.post("/login", form(tampered(csrf), email, PASSWORD, "/"));
     HttpResponse<String> crossSite =
         browser.post("/login", form(csrf, email, PASSWORD, "/"), "Sec-Fetch-Site", "cross-site");
     BrowserClient stranger = new BrowserClient(server);
@@ -270,5 +270,10 @@ class SignInPagesTest {
         browser.post("/login", form(browser.csrf("/login"), email, PASSWORD, "/"));
     assertThat(r.statusCode()).isEqualTo(303);
     return browser;
+  }
+
+  /** The token with its first character changed, so it can never equal the original. */
+  private static String tampered(String token) {
+    return (token.charAt(0) == 'x' ? 'y' : 'x') + token.substring(1);
   }
 }
