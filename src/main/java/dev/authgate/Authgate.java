@@ -72,9 +72,10 @@ public final class Authgate implements AutoCloseable {
     KeyDirectory directory = KeySetup.directory(settings);
     CurrentKeys keys = new CurrentKeys(KeySetup.load(directory, settings));
     Metrics metrics = new Metrics();
-    SecurityEvents security = new SecurityEvents();
+    SecurityEvents security =
+        new SecurityEvents(metrics, new LogBudget(clock, REFUSAL_LOG_WINDOW, 20));
     observeKeys(keys, metrics, security);
-    List<TrustedIssuer> issuers = Trust.issuers(settings, keys, clock);
+    List<TrustedIssuer> issuers = Trust.issuers(settings, keys, clock, metrics);
     TokenVerifier verifier = new TokenVerifier(issuers, clock, settings.tokens().clockSkew());
     CurrentRules rules = CurrentRules.load(settings.external().rulesFile(), KEY_POLL);
     TokenIssuer tokens =
@@ -85,7 +86,8 @@ public final class Authgate implements AutoCloseable {
             settings.tokens().accessTtl(),
             settings.tokens().refreshTtl(),
             clock);
-    AccountSystem accounts = AccountSystem.open(settings, clock, tokens, verifier);
+    AccountSystem accounts =
+        AccountSystem.open(settings, clock, tokens, verifier, metrics, security);
     DecisionCache decisions =
         DecisionCache.standard(verifier, clock, settings.external().jwksCacheTtl());
     keys.onChange(ring -> decisions.invalidateAll());

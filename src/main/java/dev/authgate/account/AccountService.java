@@ -1,6 +1,7 @@
 package dev.authgate.account;
 
 import dev.authgate.config.Settings;
+import dev.authgate.observe.SecurityEvents;
 import dev.authgate.store.SessionStore;
 import dev.authgate.store.StoredUser;
 import dev.authgate.store.UserStore;
@@ -28,6 +29,7 @@ public final class AccountService {
   private final RevocationList revoked;
   private final boolean registrationOpen;
   private final Clock clock;
+  private final SecurityEvents events;
 
   AccountService(
       Settings.Accounts settings,
@@ -37,7 +39,8 @@ public final class AccountService {
       TokenIssuer tokens,
       RefreshTokens refreshTokens,
       RevocationList revoked,
-      Clock clock) {
+      Clock clock,
+      SecurityEvents events) {
     this.users = users;
     this.newUsers = new NewUsers(users, hasher);
     this.sessions = sessions;
@@ -48,6 +51,7 @@ public final class AccountService {
     this.revoked = revoked;
     this.registrationOpen = settings.registrationOpen();
     this.clock = clock;
+    this.events = events;
   }
 
   /** Self-registration: a new user with the role "user"; 403 when AUTH_REGISTRATION=closed. */
@@ -72,21 +76,32 @@ public final class AccountService {
   public SignedIn login(String email, String password, String clientAddress, String userAgent) {
     String key = UserStore.key(Emails.check(email));
     PasswordPolicy.checkLength(password);
-    throttle.begin(key, clientAddress);
+    try {
+      throttle.begin(key, clientAddress);
+    } catch (AccountException e) {
+      events.lockedOut(clientAddress, e.headers().getOrDefault("Retry-After", "?"));
+      throw e;
+    }
+    Optional<StoredUser> found;
     StoredUser user;
     try {
-      user = verifiedUser(email, password);
+      found = users.findByEmail(email);
+      user = verifiedUser(found, password);
     } catch (RuntimeException e) {
       throttle.abandoned(key, clientAddress);
       throw e;
     }
+    Optional<String> id = found.map(u -> u.id().toString());
     if (user == null) {
+      events.loginFailed(id, clientAddress, found.isPresent() ? "bad_password" : "unknown_user");
       throw AccountException.badCredentials();
     }
     throttle.succeeded(key, clientAddress);
     if (!user.active()) {
+      events.loginFailed(id, clientAddress, "disabled");
       throw deactivated();
     }
+    events.loginSucceeded(id.orElseThrow(), clientAddress);
     if (hasher.weakerThanConfigured(user.passwordHash())) {
       users.updatePasswordHash(user.id(), hasher.hash(password));
     }
@@ -128,8 +143,7 @@ public final class AccountService {
   }
 
   /** The user whose password this is, or null; always spends one bcrypt check. */
-  private StoredUser verifiedUser(String email, String password) {
-    Optional<StoredUser> user = users.findByEmail(email);
+  private StoredUser verifiedUser(Optional<StoredUser> user, String password) {
     if (user.isEmpty()) {
       hasher.matchNothing(password);
       return null;
@@ -152,17 +166,19 @@ public final class AccountService {
     if (spent == null) {
       sessions.create(session);
     } else {
-      refuseUnlessRotated(sessions.rotate(spent, session), familyId);
+      refuseUnlessRotated(sessions.rotate(spent, session), familyId, subject, clientAddress);
     }
     TokenIssuer.Issued access =
         tokens.access(subject, user.email(), user.roles(), user.permissions(), familyId.toString());
     return new SignedIn(user, access, refresh, familyId);
   }
 
-  private void refuseUnlessRotated(SessionStore.Rotation rotation, UUID familyId) {
+  private void refuseUnlessRotated(
+      SessionStore.Rotation rotation, UUID familyId, String userId, String clientAddress) {
     switch (rotation) {
       case ROTATED -> {}
       case REUSED -> {
+        events.refreshReuse(userId, clientAddress);
         revoked.add(familyId, clock.instant().plus(tokens.refreshTtl()));
         throw AccountException.invalidToken(
             "refresh token was already used: the session is revoked, sign in again");

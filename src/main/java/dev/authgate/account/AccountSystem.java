@@ -5,6 +5,8 @@ import dev.authgate.config.Secret;
 import dev.authgate.config.Settings;
 import dev.authgate.gate.Gate;
 import dev.authgate.gate.RevokedSessions;
+import dev.authgate.observe.Metrics;
+import dev.authgate.observe.SecurityEvents;
 import dev.authgate.store.Database;
 import dev.authgate.store.SessionStore;
 import dev.authgate.store.StoreUnavailable;
@@ -37,10 +39,16 @@ public final class AccountSystem implements AutoCloseable {
   private final AccountService service;
 
   private AccountSystem(
-      Settings settings, Clock clock, TokenIssuer tokens, TokenVerifier verifier) {
+      Settings settings,
+      Clock clock,
+      TokenIssuer tokens,
+      TokenVerifier verifier,
+      Metrics metrics,
+      SecurityEvents events) {
     this.settings = settings;
     this.clock = clock;
-    this.database = Database.open(settings.store(), settings.dataDir());
+    this.database =
+        Database.open(settings.store(), settings.dataDir()).reportTo(metrics.registry());
     this.users = new UserStore(database, clock);
     this.sessions = new SessionStore(database, clock);
     Settings.Accounts a = settings.accounts();
@@ -48,7 +56,8 @@ public final class AccountSystem implements AutoCloseable {
     this.revoked = new RevocationList(sessions, clock, tokens.accessTtl());
     this.refreshTokens = new RefreshTokens(verifier, settings.tokens().issuer());
     this.service =
-        new AccountService(a, users, sessions, hasher, tokens, refreshTokens, revoked, clock);
+        new AccountService(
+            a, users, sessions, hasher, tokens, refreshTokens, revoked, clock, events);
   }
 
   /**
@@ -56,9 +65,14 @@ public final class AccountSystem implements AutoCloseable {
    * account endpoints answer 503, and the migrations run when it answers.
    */
   public static AccountSystem open(
-      Settings settings, Clock clock, TokenIssuer tokens, TokenVerifier verifier) {
+      Settings settings,
+      Clock clock,
+      TokenIssuer tokens,
+      TokenVerifier verifier,
+      Metrics metrics,
+      SecurityEvents events) {
     checkAdminSettings(settings.accounts());
-    AccountSystem system = new AccountSystem(settings, clock, tokens, verifier);
+    AccountSystem system = new AccountSystem(settings, clock, tokens, verifier, metrics, events);
     system.database.afterMigration(system::bootstrapAdmin);
     try {
       system.users.isEmpty();

@@ -1,5 +1,6 @@
 package dev.authgate.observe;
 
+import dev.authgate.token.JwksFetches;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  * fixed code, or a configured issuer, and {@link #label} turns anything else into {@code "other"}.
  * HikariCP reports its pool through {@link #registry()} ({@code config.setMetricRegistry}).
  */
-public final class Metrics {
+public final class Metrics implements JwksFetches {
   private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,40}");
   private static final Duration[] LATENCY_BUCKETS = {
     Duration.ofNanos(250_000),
@@ -48,7 +49,7 @@ public final class Metrics {
   public enum Login {
     SUCCEEDED,
     FAILED,
-    /** refused because the account is locked out, whatever the password */
+    /** refused unchecked: the account or the client is locked out after too many failures */
     LOCKED;
 
     String label() {
@@ -115,19 +116,12 @@ public final class Metrics {
         .increment();
   }
 
-  /** An account was locked out after too many failed sign-ins. */
-  public void lockout() {
-    Counter.builder("authgate.lockouts")
-        .description("accounts locked after failed sign-ins")
-        .register(registry)
-        .increment();
-  }
-
   /**
    * One fetch of a remote JWKS.
    *
    * @param issuer the configured issuer the keys belong to
    */
+  @Override
   public void jwksFetch(String issuer, boolean succeeded) {
     Counter.builder("authgate.jwks.fetches")
         .description("fetches of remote JWKS by issuer and result")

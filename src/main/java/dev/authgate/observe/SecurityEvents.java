@@ -8,21 +8,30 @@ import org.slf4j.event.Level;
  * The security-event log ({@code dev.authgate.security}): one line per sign-in, lockout, sign-out,
  * refresh-token reuse, refused permission and key reload, with the user id and client address as
  * fields ({@code event}, {@code user_id}, {@code client}). No method takes a password or a token,
- * so none can be logged.
+ * so none can be logged. Sign-in outcomes are counted in the metrics as they are logged.
  */
 public final class SecurityEvents {
   private static final String UNKNOWN = "unknown";
   private final Logger log;
+  private final Metrics metrics;
+  private final LogBudget lockouts;
 
-  public SecurityEvents() {
-    this(LoggerFactory.getLogger("dev.authgate.security"));
+  /**
+   * @param lockouts the budget of lockout lines: a locked-out client costs no password check, so it
+   *     can try fast
+   */
+  public SecurityEvents(Metrics metrics, LogBudget lockouts) {
+    this(LoggerFactory.getLogger("dev.authgate.security"), metrics, lockouts);
   }
 
-  SecurityEvents(Logger log) {
+  SecurityEvents(Logger log, Metrics metrics, LogBudget lockouts) {
     this.log = log;
+    this.metrics = metrics;
+    this.lockouts = lockouts;
   }
 
   public void loginSucceeded(String userId, String client) {
+    metrics.login(Metrics.Login.SUCCEEDED);
     event(Level.INFO, "login_succeeded", userId, client, "sign-in succeeded");
   }
 
@@ -31,6 +40,7 @@ public final class SecurityEvents {
    * @param why a short code: bad_password, unknown_user, disabled
    */
   public void loginFailed(java.util.Optional<String> userId, String client, String why) {
+    metrics.login(Metrics.Login.FAILED);
     log.atWarn()
         .addKeyValue("event", "login_failed")
         .addKeyValue("user_id", userId.orElse(UNKNOWN))
@@ -39,13 +49,23 @@ public final class SecurityEvents {
         .log("sign-in failed: {}", why);
   }
 
-  public void lockedOut(String userId, String client, java.time.Instant until) {
+  /**
+   * A sign-in refused unchecked because the account or the client failed too often. The account is
+   * named by the email typed, which may match no user, so no user id is logged; the failed attempts
+   * before it carry it.
+   */
+  public void lockedOut(String client, String retryAfterSeconds) {
+    metrics.login(Metrics.Login.LOCKED);
+    LogBudget.Grant grant = lockouts.take();
+    if (!grant.log()) {
+      return;
+    }
     log.atWarn()
         .addKeyValue("event", "lockout")
-        .addKeyValue("user_id", userId)
         .addKeyValue("client", client)
-        .addKeyValue("until", until.toString())
-        .log("account locked until {}", until);
+        .addKeyValue("retry_after_s", retryAfterSeconds)
+        .addKeyValue("held_back", grant.suppressedBefore())
+        .log("sign-in refused after too many failures; retry after {} s", retryAfterSeconds);
   }
 
   public void loggedOut(String userId, String client) {

@@ -3,6 +3,7 @@ package dev.authgate.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.authgate.config.Settings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +33,12 @@ public final class Database implements AutoCloseable {
   private Database(HikariDataSource pool, JdbcTarget target) {
     this.pool = pool;
     this.target = target;
+  }
+
+  /** Reports the pool (connections active, idle, pending; wait times) to the metrics. */
+  public Database reportTo(MeterRegistry registry) {
+    pool.setMetricRegistry(registry);
+    return this;
   }
 
   /** A pool for the configured store; nothing is connected yet. */

@@ -31,6 +31,16 @@ public final class Trust {
    */
   public static List<TrustedIssuer> issuers(
       Settings settings, Supplier<KeyRing> keys, Clock clock) {
+    return issuers(settings, keys, clock, JwksFetches.NONE);
+  }
+
+  /**
+   * The trusted issuers, reporting every fetch of a remote key set to {@code fetches}.
+   *
+   * @throws ConfigException when an issuer is configured twice or the issuers file is invalid
+   */
+  public static List<TrustedIssuer> issuers(
+      Settings settings, Supplier<KeyRing> keys, Clock clock, JwksFetches fetches) {
     Settings.External external = settings.external();
     Map<String, String> origins = new HashMap<>();
     List<TrustedIssuer> out = new ArrayList<>();
@@ -58,7 +68,8 @@ public final class Trust {
               external.audience(),
               ClaimPaths.DEFAULT,
               external,
-              clock));
+              clock,
+              fetches));
     }
     if (external.secret().isPresent()) {
       add(
@@ -75,19 +86,24 @@ public final class Trust {
     }
     if (external.issuersFile().isPresent()) {
       for (IssuersFile.Entry e : IssuersFile.read(external.issuersFile().get())) {
-        add(out, origins, external.issuersFile().get().toString(), fromFile(e, external, clock));
+        add(
+            out,
+            origins,
+            external.issuersFile().get().toString(),
+            fromFile(e, external, clock, fetches));
       }
     }
     return List.copyOf(out);
   }
 
   private static TrustedIssuer fromFile(
-      IssuersFile.Entry e, Settings.External external, Clock clock) {
+      IssuersFile.Entry e, Settings.External external, Clock clock, JwksFetches fetches) {
     JwksSource source =
         e.jwksUri().isPresent()
             ? new JwksEndpoint(e.jwksUri().get(), external.jwksTimeout())
             : new DiscoveredJwks(e.discovery().orElseThrow(), e.issuer(), external.jwksTimeout());
-    return remote(e.issuer(), source, e.algorithms(), e.audience(), e.claims(), external, clock);
+    return remote(
+        e.issuer(), source, e.algorithms(), e.audience(), e.claims(), external, clock, fetches);
   }
 
   private static TrustedIssuer remote(
@@ -97,11 +113,12 @@ public final class Trust {
       java.util.Optional<String> audience,
       ClaimMapping claims,
       Settings.External external,
-      Clock clock) {
+      Clock clock,
+      JwksFetches fetches) {
     RemoteKeys keys =
         new RemoteKeys(
                 issuer,
-                source,
+                new CountedJwksSource(source, issuer, fetches),
                 algorithms,
                 clock,
                 external.jwksCacheTtl(),

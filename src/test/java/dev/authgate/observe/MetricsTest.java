@@ -16,13 +16,13 @@ class MetricsTest {
   }
 
   @Test
-  void countsSignInsLockoutsJwksFetchesAndKeyReloads() {
+  void countsSignInsJwksFetchesAndKeyReloads() {
     Metrics metrics = new Metrics();
 
     metrics.login(Metrics.Login.SUCCEEDED);
     metrics.login(Metrics.Login.FAILED);
     metrics.login(Metrics.Login.FAILED);
-    metrics.lockout();
+    metrics.login(Metrics.Login.LOCKED);
     metrics.jwksFetch("https://idp.example.com", false);
     metrics.keyRing(() -> 3);
     metrics.keyReload();
@@ -30,7 +30,7 @@ class MetricsTest {
     assertThat(metrics.scrape())
         .contains("authgate_logins_total{outcome=\"failed\"} 2.0")
         .contains("authgate_logins_total{outcome=\"succeeded\"} 1.0")
-        .contains("authgate_lockouts_total 1.0")
+        .contains("authgate_logins_total{outcome=\"locked\"} 1.0")
         .contains(
             "authgate_jwks_fetches_total{issuer=\"https://idp.example.com\",result=\"failed\"} 1.0")
         .contains("authgate_keys_loaded 3.0")

@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,12 @@ import org.slf4j.LoggerFactory;
 class SecurityEventsTest {
   private final Logger logger = (Logger) LoggerFactory.getLogger("dev.authgate.security.test");
   private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-  private final SecurityEvents events = new SecurityEvents(logger);
+  private final Metrics metrics = new Metrics();
+  private final SecurityEvents events =
+      new SecurityEvents(
+          logger,
+          metrics,
+          new LogBudget(java.time.Clock.systemUTC(), java.time.Duration.ofHours(1), 2));
 
   @BeforeEach
   void capture() {
@@ -55,7 +59,7 @@ class SecurityEventsTest {
   @Test
   void logsEveryKindOfEventUnderItsOwnName() {
     events.loginSucceeded("u-1", "198.51.100.1");
-    events.lockedOut("u-1", "198.51.100.1", Instant.parse("2026-11-26T10:15:00Z"));
+    events.lockedOut("198.51.100.1", "900");
     events.loggedOut("u-1", "198.51.100.1");
     events.refreshReuse("u-1", "198.51.100.1");
     events.permissionDenied("u-1", "198.51.100.1", "docs.example.com DELETE /admin");
@@ -69,8 +73,23 @@ class SecurityEventsTest {
             "refresh_reuse",
             "permission_denied",
             "key_reload");
-    assertThat(fields(lines.list.get(1))).containsEntry("until", "2026-11-26T10:15:00Z");
+    assertThat(fields(lines.list.get(1))).containsEntry("retry_after_s", "900");
     assertThat(fields(lines.list.get(5))).containsEntry("kids", "kid-a,kid-b");
+  }
+
+  @Test
+  void countsSignInOutcomesAndLogsLockoutsWithinTheirBudget() {
+    events.loginSucceeded("u-1", "198.51.100.1");
+    events.loginFailed(Optional.empty(), "198.51.100.1", "unknown_user");
+    for (int i = 0; i < 5; i++) {
+      events.lockedOut("198.51.100.1", "60");
+    }
+
+    assertThat(lines.list).hasSize(4);
+    assertThat(metrics.scrape())
+        .contains("authgate_logins_total{outcome=\"succeeded\"} 1.0")
+        .contains("authgate_logins_total{outcome=\"failed\"} 1.0")
+        .contains("authgate_logins_total{outcome=\"locked\"} 5.0");
   }
 
   private static Map<String, Object> fields(ILoggingEvent e) {
