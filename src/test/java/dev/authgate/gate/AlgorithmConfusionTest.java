@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.authgate.support.Claims;
 import dev.authgate.support.Jws;
-import dev.authgate.support.TempDirs;
+import dev.authgate.support.KeyedServer;
 import dev.authgate.support.TestKeys;
-import dev.authgate.support.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,19 +28,14 @@ class AlgorithmConfusionTest {
   static final byte[] SECRET =
       "a-shared-secret-of-more-than-32-bytes!!".getBytes(StandardCharsets.US_ASCII);
 
-  static Path keys;
-  static TestServer server;
-  static String kid;
+  static KeyedServer server;
+  static final String kid = KeyedServer.kid();
 
   @BeforeAll
-  static void start() throws IOException {
-    keys = TestKeys.copy(Files.createTempDirectory("confusion-keys"), "a.pkcs8.pem");
-    kid = TestKeys.read("a.pkcs8.pem").kid();
+  static void start() {
     server =
-        TestServer.start(
+        KeyedServer.start(
             Map.of(
-                "AUTH_KEYS_DIR",
-                keys.toString(),
                 "AUTH_JWT_SECRET",
                 new String(SECRET, StandardCharsets.US_ASCII),
                 "AUTH_JWT_ISSUER",
@@ -52,7 +45,6 @@ class AlgorithmConfusionTest {
   @AfterAll
   static void stop() {
     server.close();
-    TempDirs.delete(keys);
   }
 
   static String hs256(String issuer, byte[] secret) {
@@ -67,10 +59,8 @@ class AlgorithmConfusionTest {
   @Test
   void bothIssuersAcceptTheirOwnTokens() {
     String own =
-        Jws.rs256(
-            Claims.header(kid).toString(),
-            Claims.access(OWN, Instant.now()).toString(),
-            TestKeys.privateKey("a.pkcs8.pem"));
+        KeyedServer.sign(
+            Claims.header(kid).toString(), Claims.access(OWN, Instant.now()).toString());
 
     assertThat(server.verify(own).statusCode()).isEqualTo(200);
     assertThat(server.verify(hs256(SHARED, SECRET)).statusCode()).isEqualTo(200);
@@ -100,10 +90,8 @@ class AlgorithmConfusionTest {
   @Test
   void refusesAnRsaSignatureInTheNameOfTheSharedSecretsIssuer() {
     String token =
-        Jws.rs256(
-            Claims.header(kid).toString(),
-            Claims.access(SHARED, Instant.now()).toString(),
-            TestKeys.privateKey("a.pkcs8.pem"));
+        KeyedServer.sign(
+            Claims.header(kid).toString(), Claims.access(SHARED, Instant.now()).toString());
 
     HttpResponse<String> r = server.verify(token);
 

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.authgate.support.Claims;
 import dev.authgate.support.Jws;
-import dev.authgate.support.TempDirs;
+import dev.authgate.support.KeyedServer;
 import dev.authgate.support.TestKeys;
-import dev.authgate.support.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,27 +36,18 @@ class AttackTokensTest {
   static final String BAD_SIGNATURE = "signature matches no known key";
   static final String NOT_BASE64URL = "malformed token: a part is not base64url";
 
-  static Path keys;
-  static TestServer server;
-  static String kid;
-  static PrivateKey key;
-  static String good;
+  static KeyedServer server;
+  static final String kid = KeyedServer.kid();
+  static final String good = signed(header(), claims().toString());
 
   @BeforeAll
-  static void start() throws IOException {
-    keys = TestKeys.copy(Files.createTempDirectory("attack-keys"), "a.pkcs8.pem");
-    kid = TestKeys.read("a.pkcs8.pem").kid();
-    key = TestKeys.privateKey("a.pkcs8.pem");
-    good = signed(header(), claims().toString());
-    server =
-        TestServer.start(
-            Map.of("AUTH_KEYS_DIR", keys.toString()), Clock.fixed(NOW, ZoneOffset.UTC));
+  static void start() {
+    server = KeyedServer.start(Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @AfterAll
   static void stop() {
     server.close();
-    TempDirs.delete(keys);
   }
 
   static ObjectNode header() {
@@ -71,7 +59,7 @@ class AttackTokensTest {
   }
 
   static String signed(ObjectNode header, String payloadJson) {
-    return Jws.rs256(header.toString(), payloadJson, key);
+    return KeyedServer.sign(header.toString(), payloadJson);
   }
 
   static String withHeader(String name, String value) {

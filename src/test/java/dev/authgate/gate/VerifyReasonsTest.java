@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.authgate.support.Claims;
 import dev.authgate.support.Jws;
-import dev.authgate.support.TempDirs;
+import dev.authgate.support.KeyedServer;
 import dev.authgate.support.TestKeys;
-import dev.authgate.support.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,26 +28,17 @@ class VerifyReasonsTest {
   static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
   static final String ISSUER = "http://authgate.test";
 
-  static Path keys;
-  static TestServer server;
-  static TestServer strict;
-  static String kid;
-  static PrivateKey key;
+  static KeyedServer server;
+  static KeyedServer strict;
+  static final String kid = KeyedServer.kid();
 
   @BeforeAll
-  static void start() throws IOException {
-    keys = TestKeys.copy(Files.createTempDirectory("verify-keys"), "a.pkcs8.pem");
-    kid = TestKeys.read("a.pkcs8.pem").kid();
-    key = TestKeys.privateKey("a.pkcs8.pem");
+  static void start() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    server = TestServer.start(Map.of("AUTH_KEYS_DIR", keys.toString()), clock);
+    server = KeyedServer.start(Map.of(), clock);
     strict =
-        TestServer.start(
-            Map.of(
-                "AUTH_KEYS_DIR", keys.toString(),
-                "AUTH_AUDIENCE", "api",
-                "AUTH_COOKIE_NAME", "sso",
-                "AUTH_CLOCK_SKEW", "5s"),
+        KeyedServer.start(
+            Map.of("AUTH_AUDIENCE", "api", "AUTH_COOKIE_NAME", "sso", "AUTH_CLOCK_SKEW", "5s"),
             clock);
   }
 
@@ -58,7 +46,6 @@ class VerifyReasonsTest {
   static void stop() {
     server.close();
     strict.close();
-    TempDirs.delete(keys);
   }
 
   static ObjectNode claims() {
@@ -66,10 +53,10 @@ class VerifyReasonsTest {
   }
 
   static String sign(ObjectNode claims) {
-    return Jws.rs256(Claims.header(kid).toString(), claims.toString(), key);
+    return KeyedServer.sign(Claims.header(kid).toString(), claims.toString());
   }
 
-  static void assertRefused(TestServer on, String token, String code, String description) {
+  static void assertRefused(KeyedServer on, String token, String code, String description) {
     HttpResponse<String> r = on.verify(token);
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.headers().allValues("WWW-Authenticate"))
@@ -94,7 +81,7 @@ class VerifyReasonsTest {
     assertRefused(server, token, code, description);
   }
 
-  static void assertAccepted(TestServer on, String token) {
+  static void assertAccepted(KeyedServer on, String token) {
     HttpResponse<String> r = on.verify(token);
     assertThat(r.statusCode()).as(r.headers().toString()).isEqualTo(200);
     assertThat(r.headers().firstValue("X-User-Id")).hasValue("user-1");
@@ -328,7 +315,7 @@ class VerifyReasonsTest {
     header.put("exp", 1);
 
     assertRefused(
-        Jws.rs256(header.toString(), claims().toString(), key),
+        KeyedServer.sign(header.toString(), claims().toString()),
         "unsupported_crit",
         "critical header extension [exp] is not understood");
   }
@@ -336,7 +323,7 @@ class VerifyReasonsTest {
   @Test
   void refusesAnUnknownKid() {
     assertRefused(
-        Jws.rs256(Claims.header("2024-old").toString(), claims().toString(), key),
+        KeyedServer.sign(Claims.header("2024-old").toString(), claims().toString()),
         "unknown_kid",
         "unknown kid '2024-old'");
   }
@@ -354,7 +341,7 @@ class VerifyReasonsTest {
   @Test
   void refusesATokenWithoutKidSignedByAnotherKey() {
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-    assertAccepted(server, Jws.rs256(header, claims().toString(), key));
+    assertAccepted(server, KeyedServer.sign(header, claims().toString()));
     assertRefused(
         Jws.rs256(header, claims().toString(), TestKeys.privateKey("b.pkcs8.pem")),
         "bad_signature",
