@@ -22,26 +22,29 @@ final class FormPages {
     this.registrationOpen = registrationOpen;
   }
 
-  boolean registrationOpen() {
-    return registrationOpen;
-  }
-
   void login(Context ctx, int status, String email, String message, String rd) {
-    Map<String, String> values = form(ctx, email, message, rd);
+    Map<String, String> values = form(ctx, email, message, rd, "");
+    values.put("lead", "Sign in to continue.");
+    values.put("action", "/login");
+    values.put("passwordAutocomplete", "current-password");
+    values.put("passwordHint", "");
+    values.put("button", "Sign in");
     values.put(
         "footer",
-        registrationOpen
-            ? "<p class=\"footer\">New here? <a href=\""
-                + Template.escape(withRd("/register", rd))
-                + "\">Create an account</a></p>"
-            : "");
-    pages.send(ctx, status, "Sign in", pages.body("login.html", values));
+        registrationOpen ? footer("New here?", withRd("/register", rd), "Create an account") : "");
+    pages.send(ctx, status, "Sign in", pages.body("password-form.html", values));
   }
 
   void register(Context ctx, int status, String email, String message, String rd) {
-    Map<String, String> values = form(ctx, email, message, rd);
-    values.put("loginHref", withRd("/login", rd));
-    pages.send(ctx, status, "Create account", pages.body("register.html", values));
+    Map<String, String> values =
+        form(ctx, email, message, rd, " minlength=\"8\" aria-describedby=\"password-hint\"");
+    values.put("lead", "Create your account.");
+    values.put("action", "/register");
+    values.put("passwordAutocomplete", "new-password");
+    values.put("passwordHint", pages.body("password-hint.html", Map.of()));
+    values.put("button", "Create account");
+    values.put("footer", footer("Already have an account?", withRd("/login", rd), "Sign in"));
+    pages.send(ctx, status, "Create account", pages.body("password-form.html", values));
   }
 
   void confirmSignOut(Context ctx, int status, String message, String rd) {
@@ -62,7 +65,12 @@ final class FormPages {
     pages.secure(ctx);
   }
 
-  private Map<String, String> form(Context ctx, String email, String message, String rd) {
+  private String footer(String text, String href, String link) {
+    return pages.body("footer-link.html", Map.of("text", text, "href", href, "link", link));
+  }
+
+  private Map<String, String> form(
+      Context ctx, String email, String message, String rd, String passwordRules) {
     Map<String, String> values = new HashMap<>();
     values.put("csrf", csrf.token(ctx));
     values.put("rd", rd);
@@ -72,7 +80,7 @@ final class FormPages {
     String described = message.isEmpty() ? "" : " aria-describedby=\"form-error\"";
     boolean emailFirst = email.isEmpty();
     values.put("emailAttributes", invalid + described + (emailFirst ? " autofocus" : ""));
-    values.put("passwordAttributes", invalid + (emailFirst ? "" : " autofocus"));
+    values.put("passwordAttributes", passwordRules + invalid + (emailFirst ? "" : " autofocus"));
     return values;
   }
 

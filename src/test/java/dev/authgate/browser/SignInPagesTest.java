@@ -256,7 +256,11 @@ class SignInPagesTest {
     HttpResponse<String> r =
         browser.post("/register", form(browser.csrf("/register"), email, PASSWORD, "/welcome"));
 
-    assertThat(page.body()).contains("Create account", "autocomplete=\"new-password\"");
+    assertThat(page.body())
+        .contains("Create account", "autocomplete=\"new-password\"")
+        .contains("minlength=\"8\" aria-describedby=\"password-hint\"")
+        .contains("<p id=\"password-hint\" class=\"hint\">At least 8 characters.</p>")
+        .contains("Already have an account? <a href=\"/login\">Sign in</a>");
     assertThat(weak.statusCode()).isEqualTo(400);
     assertThat(weak.body()).contains("Password must be at least 8 characters.");
     assertThat(r.statusCode()).isEqualTo(303);
