@@ -3,8 +3,8 @@ package dev.authgate.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authgate.keys.KeyPairFiles;
-import dev.authgate.support.MutableClock;
 import dev.authgate.support.TempDirs;
+import dev.authgate.support.TestClock;
 import dev.authgate.support.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class CachedVerifyTest {
 
   @Test
   void refusesAnExpiredTokenEvenWhenItWasCached() {
-    MutableClock clock = new MutableClock(Instant.now());
+    TestClock clock = new TestClock();
     try (TestServer server =
         TestServer.start(Map.of("AUTH_ACCESS_TOKEN_TTL", "60s", "AUTH_CLOCK_SKEW", "0s"), clock)) {
       String token =

@@ -6,8 +6,8 @@ import dev.authgate.config.SettingsLoader;
 import dev.authgate.keys.CurrentKeys;
 import dev.authgate.keys.KeyDirectory;
 import dev.authgate.keys.KeyPairFiles;
-import dev.authgate.support.MutableClock;
 import dev.authgate.support.TempDirs;
+import dev.authgate.support.TestClock;
 import dev.authgate.token.Reason;
 import dev.authgate.token.TokenIssuer;
 import dev.authgate.token.TokenVerifier;
@@ -17,7 +17,6 @@ import dev.authgate.token.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ class DecisionCacheTest {
   static final Duration TOKEN_TTL = Duration.ofMinutes(5);
   static final Duration SKEW = Duration.ofSeconds(30);
 
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  final TestClock clock = new TestClock();
   static Path keyDir;
   TokenIssuer tokens;
   CountingVerifier verifier;
@@ -135,9 +134,8 @@ class DecisionCacheTest {
   @Test
   void doesNotKeepAnAnswerWorkedOutWhileItWasInvalidated() {
     String token = token("s1");
-    InvalidatingVerifier midway = new InvalidatingVerifier(verifier);
-    DecisionCache cache = new DecisionCache(midway, clock, Duration.ofSeconds(30), 100, 100);
-    midway.cache = cache;
+    DecisionCache cache = cache();
+    verifier.beforeEach = cache::invalidateAll;
 
     cache.verify(token);
     cache.verify(token);
@@ -213,9 +211,13 @@ class DecisionCacheTest {
     return token.substring(0, at) + (c == 'A' ? 'B' : 'A') + token.substring(at + 1);
   }
 
-  /** The real verifier, counting how often the cache has to ask it. */
+  /**
+   * The real verifier, counting how often the cache has to ask it, and running a hook before each
+   * answer (to drop the cache meanwhile, as a key reload may).
+   */
   static final class CountingVerifier implements Verifier {
     final AtomicInteger calls = new AtomicInteger();
+    Runnable beforeEach = () -> {};
     private final Verifier real;
 
     CountingVerifier(Verifier real) {
@@ -225,34 +227,14 @@ class DecisionCacheTest {
     @Override
     public Verification verify(String token) {
       calls.incrementAndGet();
+      beforeEach.run();
       return real.verify(token);
     }
 
     @Override
     public Verification verifySessionCookie(String token) {
       calls.incrementAndGet();
-      return real.verifySessionCookie(token);
-    }
-  }
-
-  /** Drops the cache while an answer is being worked out, as a key reload may. */
-  static final class InvalidatingVerifier implements Verifier {
-    DecisionCache cache;
-    private final Verifier real;
-
-    InvalidatingVerifier(Verifier real) {
-      this.real = real;
-    }
-
-    @Override
-    public Verification verify(String token) {
-      cache.invalidateAll();
-      return real.verify(token);
-    }
-
-    @Override
-    public Verification verifySessionCookie(String token) {
-      cache.invalidateAll();
+      beforeEach.run();
       return real.verifySessionCookie(token);
     }
   }
