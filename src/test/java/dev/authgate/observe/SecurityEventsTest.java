@@ -1,46 +1,37 @@
 package dev.authgate.observe;
 
+import static dev.authgate.support.LogCapture.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.authgate.support.LogCapture;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class SecurityEventsTest {
-  private final Logger logger = (Logger) LoggerFactory.getLogger("dev.authgate.security.test");
-  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+  private static final String LOGGER = "dev.authgate.security.test";
+  private final LogCapture capture = LogCapture.of(LOGGER);
   private final Metrics metrics = new Metrics();
   private final SecurityEvents events =
       new SecurityEvents(
-          logger,
+          LoggerFactory.getLogger(LOGGER),
           metrics,
           new LogBudget(java.time.Clock.systemUTC(), java.time.Duration.ofHours(1), 2));
 
-  @BeforeEach
-  void capture() {
-    lines.start();
-    logger.addAppender(lines);
-  }
-
   @AfterEach
   void release() {
-    logger.detachAppender(lines);
+    capture.close();
   }
 
   @Test
   void logsAFailedSignInWithUserIdClientAndWhyAsFields() {
     events.loginFailed(Optional.of("u-17"), "203.0.113.9", "bad_password");
 
-    ILoggingEvent line = lines.list.get(0);
+    ILoggingEvent line = capture.lines().get(0);
     assertThat(line.getLevel()).isEqualTo(Level.WARN);
     assertThat(fields(line))
         .containsEntry("event", "login_failed")
@@ -53,7 +44,7 @@ class SecurityEventsTest {
   void namesAnUnknownUserUnknownRatherThanWhatWasTyped() {
     events.loginFailed(Optional.empty(), "203.0.113.9", "unknown_user");
 
-    assertThat(fields(lines.list.get(0))).containsEntry("user_id", "unknown");
+    assertThat(fields(capture.lines().get(0))).containsEntry("user_id", "unknown");
   }
 
   @Test
@@ -65,7 +56,7 @@ class SecurityEventsTest {
     events.permissionDenied("u-1", "198.51.100.1", "docs.example.com DELETE /admin");
     events.keysReloaded(List.of("kid-a", "kid-b"));
 
-    assertThat(lines.list.stream().map(e -> fields(e).get("event")))
+    assertThat(capture.lines().stream().map(e -> fields(e).get("event")))
         .containsExactly(
             "login_succeeded",
             "lockout",
@@ -73,8 +64,8 @@ class SecurityEventsTest {
             "refresh_reuse",
             "permission_denied",
             "key_reload");
-    assertThat(fields(lines.list.get(1))).containsEntry("retry_after_s", "900");
-    assertThat(fields(lines.list.get(5))).containsEntry("kids", "kid-a,kid-b");
+    assertThat(fields(capture.lines().get(1))).containsEntry("retry_after_s", "900");
+    assertThat(fields(capture.lines().get(5))).containsEntry("kids", "kid-a,kid-b");
   }
 
   @Test
@@ -85,14 +76,10 @@ class SecurityEventsTest {
       events.lockedOut("198.51.100.1", "60");
     }
 
-    assertThat(lines.list).hasSize(4);
+    assertThat(capture.lines()).hasSize(4);
     assertThat(metrics.scrape())
         .contains("authgate_logins_total{outcome=\"succeeded\"} 1.0")
         .contains("authgate_logins_total{outcome=\"failed\"} 1.0")
         .contains("authgate_logins_total{outcome=\"locked\"} 5.0");
-  }
-
-  private static Map<String, Object> fields(ILoggingEvent e) {
-    return e.getKeyValuePairs().stream().collect(Collectors.toMap(kv -> kv.key, kv -> kv.value));
   }
 }

@@ -2,18 +2,14 @@ package dev.authgate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.authgate.support.LogCapture;
 import dev.authgate.support.TestServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Sign-ins through the real account API land in the security log and the metrics. */
 class SignInObservedTest {
@@ -21,11 +17,8 @@ class SignInObservedTest {
 
   @Test
   void logsAndCountsSuccessFailureAndRefreshReuseWithoutSecrets() {
-    Logger securityLog = (Logger) LoggerFactory.getLogger("dev.authgate.security");
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    lines.start();
-    securityLog.addAppender(lines);
-    try (TestServer server = TestServer.start()) {
+    try (LogCapture security = LogCapture.of("dev.authgate.security");
+        TestServer server = TestServer.start()) {
       HttpResponse<String> registered =
           post(
               server,
@@ -44,8 +37,7 @@ class SignInObservedTest {
       post(server, "/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}");
       post(server, "/auth/refresh", "{\"refresh_token\":\"" + refresh + "\"}");
 
-      List<Map<String, Object>> events =
-          lines.list.stream().map(SignInObservedTest::fields).toList();
+      List<Map<String, String>> events = security.lines().stream().map(LogCapture::fields).toList();
       assertThat(events.stream().map(e -> e.get("event")))
           .containsExactly("login_failed", "login_succeeded", "refresh_reuse");
       assertThat(events).allSatisfy(e -> assertThat(e).containsEntry("user_id", userId));
@@ -53,7 +45,7 @@ class SignInObservedTest {
           .containsEntry("why", "bad_password")
           .containsEntry("client", "127.0.0.1");
       assertThat(
-              lines.list.stream()
+              security.lines().stream()
                   .map(e -> e.getFormattedMessage() + e.getKeyValuePairs())
                   .collect(Collectors.joining("\n")))
           .doesNotContain(PASSWORD)
@@ -63,8 +55,6 @@ class SignInObservedTest {
           .contains("authgate_logins_total{outcome=\"failed\"} 1.0")
           .contains("authgate_logins_total{outcome=\"succeeded\"} 1.0")
           .contains("hikaricp_connections_active{pool=\"authgate-store\"}");
-    } finally {
-      securityLog.detachAppender(lines);
     }
   }
 
@@ -74,10 +64,5 @@ class SignInObservedTest {
         b ->
             b.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  private static Map<String, Object> fields(ILoggingEvent e) {
-    return e.getKeyValuePairs().stream()
-        .collect(Collectors.toMap(kv -> kv.key, kv -> Objects.toString(kv.value)));
   }
 }
