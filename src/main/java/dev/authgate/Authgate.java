@@ -1,8 +1,11 @@
 package dev.authgate;
 
 import dev.authgate.account.AccountSystem;
+import dev.authgate.account.ApiKeyAdmin;
+import dev.authgate.account.ApiKeyList;
 import dev.authgate.account.http.AccountRoutes;
 import dev.authgate.account.http.AdminRoutes;
+import dev.authgate.account.http.ApiKeyRoutes;
 import dev.authgate.browser.AccountSignIn;
 import dev.authgate.browser.BrowserSignIn;
 import dev.authgate.config.Settings;
@@ -21,6 +24,7 @@ import dev.authgate.observe.LogBudget;
 import dev.authgate.observe.Metrics;
 import dev.authgate.observe.SecurityEvents;
 import dev.authgate.rules.CurrentRules;
+import dev.authgate.store.ApiKeyStore;
 import dev.authgate.token.TokenIssuer;
 import dev.authgate.token.TokenVerifier;
 import dev.authgate.token.Trust;
@@ -35,6 +39,7 @@ import dev.authgate.web.VerifyRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +58,17 @@ public final class Authgate implements AutoCloseable {
   private final TokenIssuer tokens;
   private final AccountSystem accounts;
   private final CurrentRules rules;
+  private final ApiKeyList apiKeys;
 
   private Authgate(
       App app,
       KeyDirectoryWatcher watcher,
       TokenIssuer tokens,
       AccountSystem accounts,
-      CurrentRules rules) {
+      CurrentRules rules,
+      ApiKeyList apiKeys) {
     this.rules = rules;
+    this.apiKeys = apiKeys;
     this.app = app;
     this.watcher = watcher;
     this.tokens = tokens;
@@ -91,12 +99,16 @@ public final class Authgate implements AutoCloseable {
     DecisionCache decisions =
         DecisionCache.standard(verifier, clock, settings.external().jwksCacheTtl());
     keys.onChange(ring -> decisions.invalidateAll());
+    ApiKeyStore keyStore = new ApiKeyStore(accounts.database(), clock);
+    ApiKeyList apiKeys =
+        new ApiKeyList(keyStore, clock).start(settings.accounts().revocationRefresh());
     Gate gate =
         new Gate(
             new CredentialExtractor(settings.browser().cookieName()),
             decisions,
             accounts.revokedSessions(),
-            DevHeaders.of(settings.external().devHeaders(), clock));
+            DevHeaders.of(settings.external().devHeaders(), clock),
+            apiKeys);
     HealthCheck keyCheck = keyHealth(keys);
     BrowserSignIn browser =
         new BrowserSignIn(settings.browser(), settings.accounts().registrationOpen());
@@ -112,6 +124,8 @@ public final class Authgate implements AutoCloseable {
                     accounts.introspection(gate),
                     clock),
                 new AdminRoutes(accounts.admin(), accounts.callers(gate)),
+                new ApiKeyRoutes(
+                    new ApiKeyAdmin(keyStore, Optional.of(apiKeys), clock), accounts.callers(gate)),
                 browser.routes(new AccountSignIn(accounts.service()), gate, tokens, clock),
                 new RequestObserver(
                     metrics, new LogBudget(clock, REFUSAL_LOG_WINDOW, 20), security),
@@ -123,10 +137,12 @@ public final class Authgate implements AutoCloseable {
       watcher.close();
       accounts.close();
       rules.close();
+      apiKeys.close();
+      apiKeys.close();
       throw e;
     }
     announce(settings, keys.get(), issuers, app.port());
-    return new Authgate(app, watcher, tokens, accounts, rules);
+    return new Authgate(app, watcher, tokens, accounts, rules, apiKeys);
   }
 
   private static void observeKeys(CurrentKeys keys, Metrics metrics, SecurityEvents security) {

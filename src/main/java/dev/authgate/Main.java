@@ -1,5 +1,6 @@
 package dev.authgate;
 
+import dev.authgate.cli.ApiKeyCommand;
 import dev.authgate.cli.Diagnose;
 import dev.authgate.cli.Healthcheck;
 import dev.authgate.cli.Keygen;
@@ -27,6 +28,10 @@ public final class Main {
         migrate                   create or upgrade the store's schema, then exit
         user add --email EMAIL [--role ROLE]... [--name NAME]
                                   create a user (password on stdin), or grant roles to one
+        apikey create --principal NAME [--scope SCOPE]... [--expires 90d]
+                                  create an API key of a service principal (printed once)
+        apikey list | apikey revoke PREFIX
+                                  list API keys (never the keys), or revoke one
         --help                    this text
 
       Every setting is an environment variable; see README.md for the table.
@@ -47,6 +52,7 @@ public final class Main {
         case "keygen" -> Keygen.run(rest, out, err);
         case "migrate" -> Migrate.run(settings(), out, err);
         case "user" -> UserAdd.run(rest, System.in, out, err, settings());
+        case "apikey" -> ApiKeyCommand.run(rest, out, err, settings());
         case "diagnose" -> Diagnose.run(rest, System.in, out, err, settings(), Clock.systemUTC());
         case "healthcheck" -> Healthcheck.run(settings(), out, err);
         case "--help", "-h", "help" -> {

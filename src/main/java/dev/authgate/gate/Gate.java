@@ -15,31 +15,48 @@ public final class Gate {
   private final Verifier verifier;
   private final RevokedSessions revoked;
   private final DevHeaders devHeaders;
+  private final ApiKeyCheck apiKeys;
 
   public Gate(CredentialExtractor credentials, Verifier verifier, RevokedSessions revoked) {
-    this(credentials, verifier, revoked, DevHeaders.OFF);
+    this(credentials, verifier, revoked, DevHeaders.OFF, ApiKeyCheck.NONE);
   }
 
   public Gate(
-      CredentialExtractor credentials, Verifier verifier, RevokedSessions revoked, DevHeaders dev) {
+      CredentialExtractor credentials,
+      Verifier verifier,
+      RevokedSessions revoked,
+      DevHeaders dev,
+      ApiKeyCheck apiKeys) {
     this.credentials = credentials;
     this.verifier = verifier;
     this.revoked = revoked;
     this.devHeaders = dev;
+    this.apiKeys = apiKeys;
   }
 
   /**
-   * The identity behind a /verify request, where development headers count too when they are on and
-   * no credential was sent.
+   * The identity behind a /verify request. Without a token, an API key ({@code X-API-Key}, or
+   * {@code Authorization: ApiKey <key>}) counts, and then development headers when they are on.
    */
   public Verification decide(
       String authorization, List<String> cookieHeaders, UnaryOperator<String> header) {
     Verification result = decide(authorization, cookieHeaders);
     if (result instanceof Verification.Refused r
         && r.rejection().reason() == dev.authgate.token.Reason.NO_CREDENTIAL) {
-      return devHeaders.identify(header).orElse(result);
+      String key = apiKey(authorization, header.apply("X-API-Key"));
+      return key != null ? apiKeys.check(key) : devHeaders.identify(header).orElse(result);
     }
     return result;
+  }
+
+  private static String apiKey(String authorization, String header) {
+    if (header != null && !header.isBlank()) {
+      return header.trim();
+    }
+    if (authorization != null && authorization.regionMatches(true, 0, "ApiKey ", 0, 7)) {
+      return authorization.substring(7).trim();
+    }
+    return null;
   }
 
   /** The identity behind the request, or why there is none. */

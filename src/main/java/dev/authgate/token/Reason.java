@@ -18,7 +18,10 @@ public enum Reason {
   MISSING_SUB("missing_sub"),
   REFRESH_TOKEN("refresh_token"),
   NOT_ACCESS_TOKEN("not_access_token"),
-  REVOKED("revoked");
+  REVOKED("revoked"),
+  UNKNOWN_API_KEY("unknown_api_key"),
+  API_KEY_REVOKED("api_key_revoked"),
+  API_KEY_EXPIRED("api_key_expired");
 
   private final String code;
 
