@@ -40,6 +40,7 @@ public final class TestIdentityProvider implements AutoCloseable {
   private final AtomicInteger jwksRequests = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
   private volatile String override;
+  private volatile boolean hanging;
 
   private TestIdentityProvider(HttpServer server) {
     this.server = server;
@@ -98,6 +99,11 @@ public final class TestIdentityProvider implements AutoCloseable {
   /** Serves this body as the JWKS instead of the keys; null goes back to the keys. */
   public void serveJwks(String body) {
     this.override = body;
+  }
+
+  /** While on, the key set is answered only after 3 s, like a provider that accepts and stalls. */
+  public void hang(boolean on) {
+    this.hanging = on;
   }
 
   /** A token signed with the key of that kid (RS256 for RSA, ES256 for EC). */
@@ -189,6 +195,7 @@ public final class TestIdentityProvider implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     if (path.equals("/jwks")) {
       jwksRequests.incrementAndGet();
+      stallWhileHanging();
       String body = override;
       send(exchange, 200, body != null ? body : jwks());
     } else if (path.equals("/realms/test/.well-known/openid-configuration")) {
@@ -199,6 +206,17 @@ public final class TestIdentityProvider implements AutoCloseable {
               .formatted(issuer, jwksUri()));
     } else {
       send(exchange, 404, "{\"error\":\"not_found\"}");
+    }
+  }
+
+  private void stallWhileHanging() {
+    if (!hanging) {
+      return;
+    }
+    try {
+      Thread.sleep(3000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -361,6 +361,46 @@ class ExternalIssuersTest {
     }
   }
 
+  @Test
+  void aHangingProviderHoldsUpNoOtherIssuer() throws Exception {
+    try (TestIdentityProvider other = TestIdentityProvider.start()) {
+      Path file = Files.createTempFile("issuers", ".yaml");
+      Files.writeString(
+          file,
+          "issuers:\n  - issuer: %s\n    jwks_uri: %s\n  - issuer: %s\n    jwks_uri: %s\n"
+              .formatted(idp.issuer(), idp.jwksUri(), other.issuer(), other.jwksUri()));
+      try (TestServer server =
+          TestServer.start(
+              Map.of(
+                  "AUTH_ISSUERS_FILE", file.toString(),
+                  "AUTH_JWKS_TIMEOUT", "2s",
+                  "AUTH_JWKS_REFETCH_INTERVAL", "1s"))) {
+        assertThat(server.verify(idp.token("rsa-1", b -> {})).statusCode()).isEqualTo(200);
+        assertThat(server.verify(other.token("rsa-1", b -> {})).statusCode()).isEqualTo(200);
+        idp.hang(true);
+        Thread.sleep(1100);
+        KeyPair unknown = TestIdentityProvider.rsaKey();
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> waiting =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> server.verify(idp.token("new-kid", unknown, b -> {})));
+        Thread.sleep(300);
+
+        long start = System.nanoTime();
+        HttpResponse<String> r = server.verify(other.token("rsa-1", b -> {}));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(millis).isLessThan(500);
+        assertThat(waiting.isDone()).isFalse();
+        assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+            .isEqualTo(401);
+      } finally {
+        idp.hang(false);
+        Files.delete(file);
+      }
+    }
+  }
+
   private static String hs256(String secret, String issuer) {
     return JWT.create()
         .withIssuer(issuer)
