@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.authgate.support.LogCapture;
 import dev.authgate.support.TestClock;
 import dev.authgate.support.TestIdentityProvider;
 import dev.authgate.support.TestServer;
@@ -398,6 +399,52 @@ class ExternalIssuersTest {
         idp.hang(false);
         Files.delete(file);
       }
+    }
+  }
+
+  @Test
+  void refusesADiscoveryDocumentThatNamesAnotherIssuer() throws IOException {
+    Path file = Files.createTempFile("issuers", ".yaml");
+    Files.writeString(
+        file,
+        "issuers:\n  - issuer: %s/other\n    discovery: %s\n"
+            .formatted(idp.issuer(), idp.discoveryUrl()));
+    try (LogCapture log = LogCapture.of("dev.authgate.token.RemoteKeys");
+        TestServer server = TestServer.start(Map.of("AUTH_ISSUERS_FILE", file.toString()))) {
+      HttpResponse<String> r =
+          server.verify(idp.token("rsa-1", b -> b.withIssuer(idp.issuer() + "/other")));
+
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(reason(r)).contains("unknown kid 'rsa-1'");
+      assertThat(idp.jwksRequests()).isZero();
+      assertThat(log.lines())
+          .anySatisfy(
+              line ->
+                  assertThat(line.getFormattedMessage())
+                      .contains("names issuer \"" + idp.issuer() + "\""));
+    } finally {
+      Files.delete(file);
+    }
+  }
+
+  @Test
+  void leavesOutAnEcKeyOffItsCurveAndKeepsTheOthers() {
+    java.security.interfaces.ECPublicKey ec =
+        (java.security.interfaces.ECPublicKey) idp.key("ec-1").getPublic();
+    idp.serveJwks(
+        "{\"keys\":[%s,%s]}"
+            .formatted(
+                TestIdentityProvider.jwk("rsa-1", idp.key("rsa-1")),
+                TestIdentityProvider.ecJwk(
+                    "ec-1",
+                    ec.getW().getAffineX(),
+                    ec.getW().getAffineY().add(java.math.BigInteger.ONE))));
+    try (TestServer server = gate(Map.of())) {
+      assertThat(server.verify(idp.token("rsa-1", b -> {})).statusCode()).isEqualTo(200);
+      HttpResponse<String> r = server.verify(idp.token("ec-1", b -> {}));
+
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(reason(r)).contains("unknown kid 'ec-1'");
     }
   }
 
