@@ -2,31 +2,12 @@ package dev.authgate.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.authgate.support.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LogBudgetTest {
-  private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final TestClock clock = new TestClock();
 
   @Test
   void grantsTheLinesOfAWindowThenHoldsBackAndTellsHowManyWithTheNextWindow() {
@@ -38,9 +19,9 @@ class LogBudgetTest {
     for (int i = 0; i < 5; i++) {
       assertThat(budget.take().log()).isFalse();
     }
-    now = now.plusSeconds(9);
+    clock.advance(Duration.ofSeconds(9));
     assertThat(budget.take().log()).isFalse();
-    now = now.plusSeconds(1);
+    clock.advance(Duration.ofSeconds(1));
 
     assertThat(budget.take()).isEqualTo(new LogBudget.Grant(true, 6));
     assertThat(budget.take()).isEqualTo(new LogBudget.Grant(true, 0));
