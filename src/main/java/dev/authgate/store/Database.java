@@ -72,6 +72,11 @@ public final class Database implements AutoCloseable {
    * @throws StoreUnavailable when the database cannot be reached
    */
   public void migrate() {
+    try (Connection probe = pool.getConnection()) {
+      probe.isValid(1);
+    } catch (SQLException e) {
+      throw new StoreUnavailable();
+    }
     try {
       Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     } catch (FlywayException e) {
