@@ -122,7 +122,8 @@ public final class Authgate implements AutoCloseable {
                     accounts.service(),
                     accounts.callers(gate),
                     accounts.introspection(gate),
-                    clock),
+                    clock,
+                    browser::clientAddress),
                 new AdminRoutes(accounts.admin(), accounts.callers(gate)),
                 new ApiKeyRoutes(
                     new ApiKeyAdmin(keyStore, Optional.of(apiKeys), clock), accounts.callers(gate)),

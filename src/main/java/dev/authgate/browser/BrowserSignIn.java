@@ -37,6 +37,15 @@ public final class BrowserSignIn {
     this.policy = new RedirectPolicy(settings.cookieDomain(), hosts, settings.defaultRedirect());
   }
 
+  /**
+   * The client's address for throttling sign-ins: X-Forwarded-For is believed only from a trusted
+   * proxy. The JSON account endpoints use it too, so that behind a proxy each client has its own
+   * count.
+   */
+  public String clientAddress(io.javalin.http.Context ctx) {
+    return proxies.client(ctx);
+  }
+
   /** What /verify does with a refused page navigation. */
   public SignInRedirect redirect() {
     return new LoginRedirect(settings.loginUrl(), proxies);

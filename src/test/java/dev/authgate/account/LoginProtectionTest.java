@@ -59,19 +59,32 @@ class LoginProtectionTest {
     try (TestServer server =
         TestServer.start(
             Map.of("AUTH_BCRYPT_ROUNDS", "4", "AUTH_LOGIN_MAX_FAILURES_PER_ADDRESS", "3"))) {
-      AccountClient client = new AccountClient(server);
       for (int i = 0; i < 3; i++) {
-        assertThat(client.login("spray" + i + "@example.com", "password1").statusCode())
+        assertThat(loginFrom(server, "203.0.113.7", "spray" + i + "@example.com").statusCode())
             .isEqualTo(401);
       }
 
-      HttpResponse<String> r = client.login("spray9@example.com", "password1");
+      HttpResponse<String> r = loginFrom(server, "203.0.113.7", "spray9@example.com");
 
       assertThat(r.statusCode()).isEqualTo(429);
       assertThat(json(r).get("error").asText()).isEqualTo("too_many_attempts");
       assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()))
           .isBetween(1L, 900L);
+      assertThat(loginFrom(server, "198.51.100.8", "spray9@example.com").statusCode())
+          .as("another client behind the same trusted proxy has its own count")
+          .isEqualTo(401);
     }
+  }
+
+  private static HttpResponse<String> loginFrom(TestServer server, String client, String email) {
+    return server.send(
+        "/auth/login",
+        b ->
+            b.header("Content-Type", "application/json")
+                .header("X-Forwarded-For", client)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        AccountClient.object("email", email, "password", "password1"))));
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The JSON account endpoints: register, login, refresh, logout, me and introspect. The logic is in
@@ -24,13 +25,23 @@ public final class AccountRoutes implements RouteModule {
   private final Callers callers;
   private final Introspection introspection;
   private final Clock clock;
+  private final Function<Context, String> clientAddress;
 
+  /**
+   * @param clientAddress the address failed logins are counted against, as the trusted proxies tell
+   *     it
+   */
   public AccountRoutes(
-      AccountService accounts, Callers callers, Introspection introspection, Clock clock) {
+      AccountService accounts,
+      Callers callers,
+      Introspection introspection,
+      Clock clock,
+      Function<Context, String> clientAddress) {
     this.accounts = accounts;
     this.callers = callers;
     this.introspection = introspection;
     this.clock = clock;
+    this.clientAddress = clientAddress;
   }
 
   @Override
@@ -57,13 +68,17 @@ public final class AccountRoutes implements RouteModule {
     JsonRequest body = JsonRequest.of(ctx);
     SignedIn session =
         accounts.login(
-            body.required("email"), body.required("password"), ctx.ip(), ctx.userAgent());
+            body.required("email"),
+            body.required("password"),
+            clientAddress.apply(ctx),
+            ctx.userAgent());
     Responses.send(ctx, 200, Responses.tokens(session, clock));
   }
 
   private void refresh(Context ctx) {
     JsonRequest body = JsonRequest.of(ctx);
-    SignedIn session = accounts.refresh(body.required("refresh_token"), ctx.ip(), ctx.userAgent());
+    SignedIn session =
+        accounts.refresh(body.required("refresh_token"), clientAddress.apply(ctx), ctx.userAgent());
     Responses.send(ctx, 200, Responses.tokens(session, clock));
   }
 
