@@ -132,9 +132,16 @@ public final class AccountService {
     sessions.revokeFamily(familyId).ifPresent(expiry -> revoked.add(familyId, expiry));
   }
 
+  /** Signs out the family, and records who did it from where in the security log. */
+  public void logout(UUID familyId, String userId, String clientAddress) {
+    logout(familyId);
+    events.loggedOut(userId, clientAddress);
+  }
+
   /** Signs out the family of a refresh token. */
-  public void logoutRefreshToken(String refreshToken) {
-    logout(refreshTokens.read(refreshToken).familyId());
+  public void logoutRefreshToken(String refreshToken, String clientAddress) {
+    RefreshTokens.Claims claims = refreshTokens.read(refreshToken);
+    logout(claims.familyId(), claims.userId().toString(), clientAddress);
   }
 
   /** The user as stored now; 404 when there is none. */

@@ -2,12 +2,12 @@ package dev.authgate.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authgate.support.TestClock;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class FailureWindowTest {
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  private final TestClock clock = new TestClock();
   private final FailureWindow window = new FailureWindow(3, Duration.ofMinutes(15), clock);
 
   @Test

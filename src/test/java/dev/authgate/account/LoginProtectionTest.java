@@ -4,10 +4,10 @@ import static dev.authgate.account.AccountClient.PASSWORD;
 import static dev.authgate.account.AccountClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.authgate.support.TestClock;
 import dev.authgate.support.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class LoginProtectionTest {
 
   @Test
   void limitsFailuresPerAccountWithoutRevealingWhetherItExists() {
-    MutableClock clock = new MutableClock(Instant.now());
+    TestClock clock = new TestClock();
     try (TestServer server = TestServer.start(Map.of("AUTH_BCRYPT_ROUNDS", "4"), clock)) {
       AccountClient client = new AccountClient(server);
       client.register("known@example.com", PASSWORD);

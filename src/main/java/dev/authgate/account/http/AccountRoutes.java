@@ -10,9 +10,9 @@ import dev.authgate.web.RouteModule;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -84,23 +84,26 @@ public final class AccountRoutes implements RouteModule {
 
   /** Revokes the family of the Bearer access token and of the body's refresh token, if given. */
   private void logout(Context ctx) {
-    Set<UUID> families = new LinkedHashSet<>();
+    String client = clientAddress.apply(ctx);
+    Map<UUID, String> families = new LinkedHashMap<>();
     String authorization = ctx.header("Authorization");
     if (authorization != null && !authorization.isBlank()) {
       Verification.Verified token = callers.token(authorization);
       if (token.sessionId() == null) {
         throw JsonRequest.invalid("the access token belongs to no session");
       }
-      families.add(UUID.fromString(token.sessionId()));
+      families.put(UUID.fromString(token.sessionId()), token.identity().userId());
     }
     if (ctx.bodyAsBytes().length > 0) {
-      JsonRequest.of(ctx).optional("refresh_token").ifPresent(accounts::logoutRefreshToken);
+      JsonRequest.of(ctx)
+          .optional("refresh_token")
+          .ifPresent(refresh -> accounts.logoutRefreshToken(refresh, client));
     } else if (families.isEmpty()) {
       throw JsonRequest.invalid(
           "nothing to sign out: send Authorization: Bearer <access token> or"
               + " {\"refresh_token\": \"...\"}");
     }
-    families.forEach(accounts::logout);
+    families.forEach((family, user) -> accounts.logout(family, user, client));
     ctx.status(204).header("Cache-Control", "no-store");
   }
 
