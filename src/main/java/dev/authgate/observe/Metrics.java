@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -59,6 +61,16 @@ public final class Metrics implements JwksFetches {
 
   private final PrometheusMeterRegistry registry;
 
+  // The meters of the hot path, found by their labels without building and registering them
+  // again on every request. Both key sets are bounded: methods, route templates, statuses,
+  // outcomes and reason codes are fixed sets.
+  private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final Map<DecisionKey, Counter> decisionCounters = new ConcurrentHashMap<>();
+
+  private record RequestKey(String method, String route, int status) {}
+
+  private record DecisionKey(String outcome, String reason) {}
+
   public Metrics() {
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new ClassLoaderMetrics().bindTo(registry);
@@ -86,11 +98,15 @@ public final class Metrics implements JwksFetches {
    *     matched
    */
   public void request(String method, String route, int status, long nanos) {
-    Timer.builder("authgate.http.server.requests")
-        .description("HTTP requests by route, method and status")
-        .tags("method", method, "route", route, "status", String.valueOf(status))
-        .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry)
+    requestTimers
+        .computeIfAbsent(
+            new RequestKey(method, route, status),
+            k ->
+                Timer.builder("authgate.http.server.requests")
+                    .description("HTTP requests by route, method and status")
+                    .tags("method", method, "route", route, "status", String.valueOf(status))
+                    .serviceLevelObjectives(LATENCY_BUCKETS)
+                    .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
@@ -101,10 +117,14 @@ public final class Metrics implements JwksFetches {
    * @param reason a {@code Reason.code()} or a rule's code; "none" when allowed
    */
   public void verifyDecision(String outcome, String reason) {
-    Counter.builder("authgate.verify.decisions")
-        .description("/verify answers by outcome and reason code")
-        .tags("outcome", label(outcome), "reason", label(reason))
-        .register(registry)
+    decisionCounters
+        .computeIfAbsent(
+            new DecisionKey(outcome, reason),
+            k ->
+                Counter.builder("authgate.verify.decisions")
+                    .description("/verify answers by outcome and reason code")
+                    .tags("outcome", label(outcome), "reason", label(reason))
+                    .register(registry))
         .increment();
   }
 

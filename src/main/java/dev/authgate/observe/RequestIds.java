@@ -2,6 +2,7 @@ package dev.authgate.observe;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The request id and the W3C trace id that a request carries, checked before they are logged. */
@@ -16,11 +17,17 @@ public final class RequestIds {
 
   private RequestIds() {}
 
-  /** The client's X-Request-Id when it is a plain token, otherwise a new random one. */
+  /**
+   * The client's X-Request-Id when it is a plain token, otherwise a new random one. The new one
+   * correlates log lines and guards nothing, so it comes from the thread's own generator: {@code
+   * UUID.randomUUID()} would take SecureRandom's lock on every request that arrives without one.
+   */
   public static String requestId(String header) {
-    return header != null && SAFE_ID.matcher(header).matches()
-        ? header
-        : UUID.randomUUID().toString();
+    if (header != null && SAFE_ID.matcher(header).matches()) {
+      return header;
+    }
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new UUID(random.nextLong(), random.nextLong()).toString();
   }
 
   /** The trace id of a valid W3C traceparent header (version 00 layout), if there is one. */
