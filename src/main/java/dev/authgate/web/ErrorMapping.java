@@ -5,6 +5,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorMapping {
   private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+  private static final long MAX_DISCARD_BYTES = 4L * 1024 * 1024;
 
   private ErrorMapping() {}
 
@@ -27,7 +30,12 @@ final class ErrorMapping {
         });
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> write(ctx, e.getStatus(), code(e.getStatus()), e.getMessage()));
+        (e, ctx) -> {
+          if (e.getStatus() == 413) {
+            discardBody(ctx);
+          }
+          write(ctx, e.getStatus(), code(e.getStatus()), e.getMessage());
+        });
     routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -50,6 +58,24 @@ final class ErrorMapping {
 
   static void write(Context ctx, int status, String error, String message) {
     ctx.status(status).contentType("application/json").result(JsonBodies.error(error, message));
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body, up to a bound. Closing a connection with
+   * unread bytes in its receive buffer makes the kernel send a reset, which can destroy the 413
+   * before the client reads it; draining keeps the answer deliverable.
+   */
+  private static void discardBody(Context ctx) {
+    byte[] buffer = new byte[8192];
+    long left = MAX_DISCARD_BYTES;
+    try (InputStream in = ctx.req().getInputStream()) {
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+        left -= n;
+      }
+    } catch (IOException e) {
+      log.debug("client went away while an oversized body was discarded: {}", e.getMessage());
+    }
   }
 
   private static String code(int status) {
