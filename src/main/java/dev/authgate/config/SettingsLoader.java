@@ -54,7 +54,7 @@ public final class SettingsLoader {
             external(server),
             store(),
             accounts(),
-            browser());
+            browser(server));
     if (!problems.isEmpty()) {
       throw new ConfigException(String.join("\n", problems));
     }
@@ -131,7 +131,8 @@ public final class SettingsLoader {
                   ? "AUTH_JWT_SECRET and AUTH_JWKS_URI are both set: set AUTH_JWT_SECRET_ISSUER to"
                       + " the iss of the HS256 tokens (AUTH_JWT_ISSUER belongs to the JWKS),"
                   : "AUTH_JWT_SECRET is set without an issuer: tokens are matched to their key by"
-                      + " iss; set AUTH_JWT_ISSUER to the iss of the HS256 tokens,")
+                      + " iss; set AUTH_JWT_SECRET_ISSUER (or AUTH_JWT_ISSUER) to the iss of the"
+                      + " HS256 tokens,")
               + " for example AUTH_JWT_SECRET_ISSUER=https://legacy-auth.example.com");
     } else if (jwks && chosen.equals(externalIssuer)) {
       problems.add(
@@ -172,17 +173,27 @@ public final class SettingsLoader {
         integer("AUTH_HASH_QUEUE", 4 * hashThreads, 0, 10000, "8"));
   }
 
-  private Settings.Browser browser() {
+  private Settings.Browser browser(Settings.Server server) {
     return new Settings.Browser(
         cookieName(),
         cookieDomain(),
-        bool("AUTH_COOKIE_SECURE", true),
+        cookieSecure(server),
         redirectTarget("AUTH_LOGIN_URL", "/login", "https://auth.example.com/login"),
         redirectTarget("AUTH_DEFAULT_REDIRECT", "/", "https://app.example.com/"),
         hosts("AUTH_ALLOWED_REDIRECT_HOSTS"),
         trustedProxies(),
         productName(),
         brandColor());
+  }
+
+  private boolean cookieSecure(Settings.Server server) {
+    boolean secure = bool("AUTH_COOKIE_SECURE", true);
+    if (!secure && server.production()) {
+      problems.add(
+          "AUTH_COOKIE_SECURE=false is refused when AUTH_ENV=production: the session cookie would"
+              + " travel over plain http; serve authgate behind TLS and unset AUTH_COOKIE_SECURE");
+    }
+    return secure;
   }
 
   private Optional<String> cookieDomain() {

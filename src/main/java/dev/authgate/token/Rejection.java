@@ -118,7 +118,10 @@ public record Rejection(Reason reason, String description) {
 
   static Rejection notAccessToken(String type) {
     return new Rejection(
-        Reason.NOT_ACCESS_TOKEN, "not an access token (type '" + echo(type) + "')");
+        Reason.NOT_ACCESS_TOKEN,
+        type.isEmpty()
+            ? "not an access token (no type claim)"
+            : "not an access token (type '" + echo(type) + "')");
   }
 
   /** A token of a session that was signed out or revoked. */

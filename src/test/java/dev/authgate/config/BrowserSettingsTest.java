@@ -87,4 +87,19 @@ class BrowserSettingsTest {
     assertThat(v4.contains("localhost")).isFalse();
     assertThat(Cidr.parse("10.0.0.1").orElseThrow().contains("10.0.0.1")).isTrue();
   }
+
+  @Test
+  void refusesACookieWithoutSecureInProductionButAllowsItInDevelopment() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    Map.of("AUTH_ENV", "production", "AUTH_COOKIE_SECURE", "false")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "AUTH_COOKIE_SECURE=false is refused when AUTH_ENV=production: the session cookie"
+                + " would travel over plain http; serve authgate behind TLS and unset"
+                + " AUTH_COOKIE_SECURE");
+    assertThat(SettingsLoader.load(Map.of("AUTH_COOKIE_SECURE", "false")).browser().cookieSecure())
+        .isFalse();
+  }
 }
