@@ -33,8 +33,8 @@ public final class AccountSignIn implements PasswordSignIn {
   }
 
   @Override
-  public void signOut(String sessionId) {
-    accounts.logout(UUID.fromString(sessionId));
+  public void signOut(String sessionId, String userId, String clientAddress) {
+    accounts.logout(UUID.fromString(sessionId), userId, clientAddress);
   }
 
   private static Outcome attempt(Supplier<Outcome> call) {

@@ -64,7 +64,8 @@ public final class BrowserSignIn {
     CurrentSession session = new CurrentSession(gate);
     SignInHandlers signIn =
         new SignInHandlers(forms, csrf, cookie, policy, proxies, session, tokens, clock);
-    SignOutHandlers signOut = new SignOutHandlers(forms, csrf, cookie, policy, session, accounts);
+    SignOutHandlers signOut =
+        new SignOutHandlers(forms, csrf, cookie, policy, proxies, session, accounts);
     return routes -> {
       routes.get("/login", signIn::showLogin);
       routes.post("/login", ctx -> signIn.submit(ctx, accounts::signIn, forms::login));

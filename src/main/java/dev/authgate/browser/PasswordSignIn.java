@@ -17,8 +17,11 @@ public interface PasswordSignIn {
   /** Registers the person and signs them in. */
   Outcome register(String email, String password, String clientAddress, String userAgent);
 
-  /** Ends the refresh session family; its tokens are refused from then on. */
-  void signOut(String sessionId);
+  /**
+   * Ends the refresh session family; its tokens are refused from then on. The user and the client
+   * address go to the security log.
+   */
+  void signOut(String sessionId, String userId, String clientAddress);
 
   /** The answer to a sign-in or registration. */
   sealed interface Outcome {}

@@ -19,6 +19,7 @@ final class SignOutHandlers {
   private final Csrf csrf;
   private final SessionCookie cookie;
   private final RedirectPolicy policy;
+  private final TrustedProxies proxies;
   private final CurrentSession session;
   private final PasswordSignIn accounts;
 
@@ -27,12 +28,14 @@ final class SignOutHandlers {
       Csrf csrf,
       SessionCookie cookie,
       RedirectPolicy policy,
+      TrustedProxies proxies,
       CurrentSession session,
       PasswordSignIn accounts) {
     this.forms = forms;
     this.csrf = csrf;
     this.cookie = cookie;
     this.policy = policy;
+    this.proxies = proxies;
     this.session = session;
     this.accounts = accounts;
   }
@@ -76,15 +79,16 @@ final class SignOutHandlers {
 
   /** Ends the session of the cookie, if it holds a valid one; false when the accounts failed. */
   private boolean endSession(Context ctx) {
-    Optional<String> sessionId = session.of(ctx).map(Verification.Verified::sessionId);
-    if (sessionId.isEmpty()) {
+    Optional<Verification.Verified> current = session.of(ctx).filter(v -> v.sessionId() != null);
+    if (current.isEmpty()) {
       return true;
     }
+    String sessionId = current.get().sessionId();
     try {
-      accounts.signOut(sessionId.get());
+      accounts.signOut(sessionId, current.get().identity().userId(), proxies.client(ctx));
       return true;
     } catch (RuntimeException e) {
-      log.warn("sign-out of session {} failed: {}", sessionId.get(), e.toString());
+      log.warn("sign-out of session {} failed: {}", sessionId, e.toString());
       return false;
     }
   }

@@ -63,9 +63,13 @@ final class ErrorMapping {
   /**
    * Reads and drops what is left of an oversized body, up to a bound. Closing a connection with
    * unread bytes in its receive buffer makes the kernel send a reset, which can destroy the 413
-   * before the client reads it; draining keeps the answer deliverable.
+   * before the client reads it; draining keeps the answer deliverable. A body declared larger than
+   * the bound is not worth reading: that connection is simply closed.
    */
   private static void discardBody(Context ctx) {
+    if (ctx.req().getContentLengthLong() > MAX_DISCARD_BYTES) {
+      return;
+    }
     byte[] buffer = new byte[8192];
     long left = MAX_DISCARD_BYTES;
     try (InputStream in = ctx.req().getInputStream()) {
