@@ -1,5 +1,6 @@
 package dev.authgate.account;
 
+import dev.authgate.background.Schedulers;
 import dev.authgate.gate.ApiKeyCheck;
 import dev.authgate.store.ApiKeyStore;
 import dev.authgate.token.Identity;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,13 +38,7 @@ public final class ApiKeyList implements ApiKeyCheck, AutoCloseable {
   public ApiKeyList(ApiKeyStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "api-key-refresh");
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = Schedulers.daemon("api-key-refresh");
   }
 
   /** Loads the keys now, then again every {@code interval} in the background. */

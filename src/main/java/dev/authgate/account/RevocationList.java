@@ -1,5 +1,6 @@
 package dev.authgate.account;
 
+import dev.authgate.background.Schedulers;
 import dev.authgate.gate.RevokedSessions;
 import dev.authgate.store.SessionStore;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,13 +42,7 @@ public final class RevocationList implements RevokedSessions, AutoCloseable {
     this.sessions = sessions;
     this.clock = clock;
     this.accessTtl = accessTtl;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "revocation-refresh");
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = Schedulers.daemon("revocation-refresh");
   }
 
   /** Loads the list now, then again every {@code interval} in the background. */

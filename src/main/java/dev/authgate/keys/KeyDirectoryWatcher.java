@@ -1,5 +1,6 @@
 package dev.authgate.keys;
 
+import dev.authgate.background.Schedulers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -33,13 +33,7 @@ public final class KeyDirectoryWatcher implements AutoCloseable {
     this.directory = directory;
     this.keys = keys;
     this.lastDigest = digest();
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "key-watcher");
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = Schedulers.daemon("key-watcher");
   }
 
   public KeyDirectoryWatcher start(Duration interval) {

@@ -1,5 +1,6 @@
 package dev.authgate.rules;
 
+import dev.authgate.background.Schedulers;
 import dev.authgate.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -34,15 +34,7 @@ public final class CurrentRules implements Supplier<RuleSet>, AutoCloseable {
     this.file = file;
     this.rules = rules;
     this.lastDigest = digest;
-    this.watcher =
-        file.isEmpty()
-            ? null
-            : Executors.newSingleThreadScheduledExecutor(
-                r -> {
-                  Thread t = new Thread(r, "rules-watcher");
-                  t.setDaemon(true);
-                  return t;
-                });
+    this.watcher = file.isEmpty() ? null : Schedulers.daemon("rules-watcher");
   }
 
   /**
