@@ -62,7 +62,9 @@ abstract class AccountApiContract {
     if (server != null) {
       server.close();
     }
-    store().release(env);
+    if (env != null) {
+      store().release(env);
+    }
   }
 
   static String unique(String name) {
