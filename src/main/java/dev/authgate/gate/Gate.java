@@ -11,6 +11,10 @@ import java.util.function.UnaryOperator;
  * touches no database and no network, so it keeps answering when both are down.
  */
 public final class Gate {
+  private static final Verification NO_CREDENTIAL =
+      new Verification.Refused(Rejection.noCredential());
+  private static final Verification REVOKED = new Verification.Refused(Rejection.revoked());
+
   private final CredentialExtractor credentials;
   private final Verifier verifier;
   private final RevokedSessions revoked;
@@ -69,7 +73,7 @@ public final class Gate {
           new Rejection(dev.authgate.token.Reason.MALFORMED, e.getMessage()));
     }
     if (credential == null) {
-      return new Verification.Refused(Rejection.noCredential());
+      return NO_CREDENTIAL;
     }
     Verification result =
         credential.source() == Credential.Source.COOKIE
@@ -78,7 +82,7 @@ public final class Gate {
     if (result instanceof Verification.Verified v
         && v.sessionId() != null
         && revoked.isRevoked(v.sessionId())) {
-      return new Verification.Refused(Rejection.revoked());
+      return REVOKED;
     }
     return result;
   }

@@ -13,6 +13,14 @@ import java.util.Collection;
 public record Rejection(Reason reason, String description) {
   private static final int MAX_ECHO = 64;
 
+  // The two rejections that carry no facts of the token are made once: they answer every
+  // request without a credential and every revoked session.
+  private static final Rejection REVOKED = new Rejection(Reason.REVOKED, "token has been revoked");
+  private static final Rejection NO_CREDENTIAL =
+      new Rejection(
+          Reason.NO_CREDENTIAL,
+          "no credential: send Authorization: Bearer <token> or a session cookie");
+
   /**
    * Keeps the description inside what RFC 6750 section 3 allows in {@code error_description}
    * (printable ASCII without {@code "} and {@code \}), whoever builds the rejection, so that no
@@ -126,14 +134,12 @@ public record Rejection(Reason reason, String description) {
 
   /** A token of a session that was signed out or revoked. */
   public static Rejection revoked() {
-    return new Rejection(Reason.REVOKED, "token has been revoked");
+    return REVOKED;
   }
 
   /** No credential at all: not an error in RFC 6750's sense, the caller simply has to sign in. */
   public static Rejection noCredential() {
-    return new Rejection(
-        Reason.NO_CREDENTIAL,
-        "no credential: send Authorization: Bearer <token> or a session cookie");
+    return NO_CREDENTIAL;
   }
 
   /** Makes a value from the token safe and short enough to quote in a header. */
