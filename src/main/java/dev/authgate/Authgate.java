@@ -30,12 +30,12 @@ import dev.authgate.token.TokenVerifier;
 import dev.authgate.token.Trust;
 import dev.authgate.token.TrustedIssuer;
 import dev.authgate.web.App;
+import dev.authgate.web.DirectRoute;
+import dev.authgate.web.DiscoveryRoutes;
 import dev.authgate.web.HealthCheck;
 import dev.authgate.web.HealthRoutes;
-import dev.authgate.web.KeyRoutes;
 import dev.authgate.web.OperationsRoutes;
-import dev.authgate.web.RequestObserver;
-import dev.authgate.web.VerifyRoutes;
+import dev.authgate.web.RequestLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -115,8 +115,10 @@ public final class Authgate implements AutoCloseable {
     App app =
         new App(
             List.of(
-                new VerifyRoutes(new VerifyHandler(gate, browser.redirect(), rules)),
-                new KeyRoutes(keys, settings.tokens().issuer()),
+                DirectRoute.verify(new VerifyHandler(gate, browser.redirect(), rules)),
+                DirectRoute.jwks(keys)),
+            List.of(
+                new DiscoveryRoutes(settings.tokens().issuer()),
                 new HealthRoutes(List.of(keyCheck, accounts.health())),
                 new AccountRoutes(
                     accounts.service(),
@@ -128,9 +130,8 @@ public final class Authgate implements AutoCloseable {
                 new ApiKeyRoutes(
                     new ApiKeyAdmin(keyStore, Optional.of(apiKeys), clock), accounts.callers(gate)),
                 browser.routes(new AccountSignIn(accounts.service()), gate, tokens, clock),
-                new RequestObserver(
-                    metrics, new LogBudget(clock, REFUSAL_LOG_WINDOW, 20), security),
-                new OperationsRoutes(metrics)));
+                new OperationsRoutes(metrics)),
+            new RequestLog(metrics, new LogBudget(clock, REFUSAL_LOG_WINDOW, 20), security));
     KeyDirectoryWatcher watcher = new KeyDirectoryWatcher(directory, keys).start(KEY_POLL);
     try {
       app.start(settings.server().host(), settings.server().port());
@@ -138,7 +139,6 @@ public final class Authgate implements AutoCloseable {
       watcher.close();
       accounts.close();
       rules.close();
-      apiKeys.close();
       apiKeys.close();
       throw e;
     }

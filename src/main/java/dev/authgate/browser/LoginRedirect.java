@@ -1,7 +1,7 @@
 package dev.authgate.browser;
 
 import dev.authgate.gate.SignInRedirect;
-import io.javalin.http.Context;
+import dev.authgate.gate.VerifyRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -25,18 +25,12 @@ final class LoginRedirect implements SignInRedirect {
   }
 
   @Override
-  public boolean answered(Context ctx) {
-    OriginalRequest original = OriginalRequest.of(ctx, proxies, true);
-    if (!Navigation.isPageNavigation(ctx, original.method())) {
-      return false;
+  public Redirect redirect(VerifyRequest request) {
+    OriginalRequest original = OriginalRequest.of(request, proxies);
+    if (!Navigation.isPageNavigation(request, original.method())) {
+      return null;
     }
-    String location = location(original);
-    if (ctx.header("X-Original-URL") != null) {
-      ctx.header(NGINX_HEADER, location);
-      return false;
-    }
-    ctx.status(302).header("Location", location);
-    return true;
+    return new Redirect(location(original), request.header("X-Original-URL") != null);
   }
 
   /**

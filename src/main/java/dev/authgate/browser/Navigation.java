@@ -1,6 +1,6 @@
 package dev.authgate.browser;
 
-import io.javalin.http.Context;
+import dev.authgate.gate.VerifyRequest;
 import java.util.Locale;
 
 /**
@@ -11,18 +11,18 @@ import java.util.Locale;
 final class Navigation {
   private Navigation() {}
 
-  static boolean isPageNavigation(Context ctx, String originalMethod) {
+  static boolean isPageNavigation(VerifyRequest request, String originalMethod) {
     if (!originalMethod.equals("GET") && !originalMethod.equals("HEAD")) {
       return false;
     }
-    if (ctx.header("X-Requested-With") != null) {
+    if (request.header("X-Requested-With") != null) {
       return false;
     }
-    String mode = ctx.header("Sec-Fetch-Mode");
+    String mode = request.header("Sec-Fetch-Mode");
     if (mode != null && !mode.equalsIgnoreCase("navigate")) {
       return false;
     }
-    return prefersHtml(ctx.header("Accept"));
+    return prefersHtml(request.header("Accept"));
   }
 
   /** Whether text/html is listed and no other listed type is wanted more (JSON wins a tie). */

@@ -1,6 +1,6 @@
 package dev.authgate.browser;
 
-import io.javalin.http.Context;
+import dev.authgate.gate.VerifyRequest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,28 +19,27 @@ record OriginalRequest(String scheme, String host, Optional<String> uri, String 
           "[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?");
   private static final Pattern ABSOLUTE = Pattern.compile("(?i)(https?)://([^/?#]+)(.*)");
 
-  static OriginalRequest of(Context ctx, TrustedProxies proxies, boolean verifyCall) {
-    String scheme = ctx.scheme();
-    String host = validHost(ctx.header("Host")).orElse("");
-    Optional<String> uri = verifyCall ? Optional.empty() : Optional.of(pathOf(ctx));
-    String method = ctx.method().name();
-    if (!proxies.trusts(ctx.req().getRemoteAddr())) {
-      return new OriginalRequest(scheme, host, uri, method);
+  /** The original request behind a call to /verify. */
+  static OriginalRequest of(VerifyRequest request, TrustedProxies proxies) {
+    String scheme = request.scheme();
+    String host = validHost(request.header("Host")).orElse("");
+    String method = request.method();
+    if (!proxies.trusts(request.remoteAddress())) {
+      return new OriginalRequest(scheme, host, Optional.empty(), method);
     }
     scheme =
-        first(ctx, "X-Forwarded-Proto")
+        first(request, "X-Forwarded-Proto")
             .filter(OriginalRequest::validScheme)
             .map(p -> p.toLowerCase(Locale.ROOT))
             .orElse(scheme);
-    host = first(ctx, "X-Forwarded-Host").flatMap(OriginalRequest::validHost).orElse(host);
-    Optional<String> own = uri;
-    uri = single(ctx, "X-Forwarded-Uri").filter(OriginalRequest::validPath).or(() -> own);
+    host = first(request, "X-Forwarded-Host").flatMap(OriginalRequest::validHost).orElse(host);
+    Optional<String> uri = single(request, "X-Forwarded-Uri").filter(OriginalRequest::validPath);
     method =
-        single(ctx, "X-Forwarded-Method")
-            .or(() -> single(ctx, "X-Original-Method"))
+        single(request, "X-Forwarded-Method")
+            .or(() -> single(request, "X-Original-Method"))
             .map(m -> m.toUpperCase(Locale.ROOT))
             .orElse(method);
-    return withOriginalUrl(new OriginalRequest(scheme, host, uri, method), ctx);
+    return withOriginalUrl(new OriginalRequest(scheme, host, uri, method), request);
   }
 
   /** The absolute URL, when the path is known. */
@@ -48,8 +47,8 @@ record OriginalRequest(String scheme, String host, Optional<String> uri, String 
     return uri.map(u -> scheme + "://" + host + u);
   }
 
-  private static OriginalRequest withOriginalUrl(OriginalRequest r, Context ctx) {
-    Optional<String> original = single(ctx, "X-Original-URL");
+  private static OriginalRequest withOriginalUrl(OriginalRequest r, VerifyRequest request) {
+    Optional<String> original = single(request, "X-Original-URL");
     if (original.isEmpty()) {
       return r;
     }
@@ -67,14 +66,9 @@ record OriginalRequest(String scheme, String host, Optional<String> uri, String 
         : r;
   }
 
-  private static String pathOf(Context ctx) {
-    String query = ctx.queryString();
-    return ctx.path() + (query == null ? "" : "?" + query);
-  }
-
   /** The first value of a header that a chain of proxies may have made a list. */
-  private static Optional<String> first(Context ctx, String name) {
-    String value = ctx.header(name);
+  private static Optional<String> first(VerifyRequest request, String name) {
+    String value = request.header(name);
     if (value == null) {
       return Optional.empty();
     }
@@ -82,8 +76,8 @@ record OriginalRequest(String scheme, String host, Optional<String> uri, String 
     return first.isEmpty() ? Optional.empty() : Optional.of(first);
   }
 
-  private static Optional<String> single(Context ctx, String name) {
-    String value = ctx.header(name);
+  private static Optional<String> single(VerifyRequest request, String name) {
+    String value = request.header(name);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 

@@ -21,7 +21,14 @@ public final class App {
   /** One registered endpoint, as the OpenAPI document must describe it. */
   public record Route(String method, String path) {}
 
-  public App(List<RouteModule> modules) {
+  /**
+   * @param direct the hot paths, answered ahead of Javalin
+   * @param modules everything else, as Javalin routes
+   * @param requests what logs and counts every request, whichever layer answers it
+   */
+  public App(List<DirectRoute> direct, List<RouteModule> modules, RequestLog requests) {
+    DirectRoutes directRoutes = new DirectRoutes(direct, requests);
+    routes.addAll(directRoutes.registered());
     this.javalin =
         Javalin.create(
             config -> {
@@ -36,7 +43,12 @@ public final class App {
                     http.setSendServerVersion(false);
                     http.setSendXPoweredBy(false);
                   });
-              config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setErrorHandler(new JettyErrors());
+                    // Javalin puts its own handler inside the one it finds here.
+                    server.setHandler(directRoutes);
+                  });
               config.events.handlerAdded(
                   h -> {
                     if (h.getHttpMethod().isHttpMethod()) {
@@ -44,6 +56,7 @@ public final class App {
                     }
                   });
               ErrorMapping.register(config.routes);
+              new RequestObserver(requests).register(config.routes);
               modules.forEach(m -> m.register(config.routes));
             });
   }

@@ -1,6 +1,5 @@
 package dev.authgate.web;
 
-import dev.authgate.gate.JsonBodies;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

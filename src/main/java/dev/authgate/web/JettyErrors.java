@@ -1,6 +1,5 @@
 package dev.authgate.web;
 
-import dev.authgate.gate.JsonBodies;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;

@@ -84,6 +84,33 @@ class HttpSurfaceTest {
   }
 
   @Test
+  void answersAMethodNoProxyForwardsOnVerifyWith405Json() throws IOException {
+    HttpResponse<String> r =
+        server.send("/verify", b -> b.method("TRACE", HttpRequest.BodyPublishers.noBody()));
+
+    assertJsonError(r, 405, "method_not_allowed");
+    assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
+  }
+
+  @Test
+  void answersVerifyWithATrailingSlashAsVerify() throws IOException {
+    HttpResponse<String> r = server.get("/verify/");
+
+    assertJsonError(r, 401, "unauthorized");
+    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+  }
+
+  @Test
+  void answersHeadOnVerifyWithTheStatusAndNoBody() {
+    HttpResponse<String> r =
+        server.send("/verify", b -> b.method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    assertThat(r.body()).isEmpty();
+  }
+
+  @Test
   void answersOversizedHeadersWith431Json() throws IOException {
     HttpResponse<String> r =
         server.send("/verify", b -> b.header("X-Padding", "a".repeat(140 * 1024)).GET());

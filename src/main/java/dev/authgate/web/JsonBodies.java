@@ -1,8 +1,8 @@
-package dev.authgate.gate;
+package dev.authgate.web;
 
 /**
- * The error bodies of the verify path, written by hand: they are small, fixed in shape, and on the
- * hot path, where a JSON mapper would cost more than the answer.
+ * The error bodies of the direct routes and of errors, written by hand: they are small, fixed in
+ * shape, and on the hot path, where a JSON mapper would cost more than the answer.
  */
 public final class JsonBodies {
   private JsonBodies() {}

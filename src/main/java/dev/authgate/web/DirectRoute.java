@@ -1,0 +1,41 @@
+package dev.authgate.web;
+
+import dev.authgate.gate.VerifyHandler;
+import dev.authgate.keys.KeyRing;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/** An endpoint that {@link DirectRoutes} answers on Jetty's own handler, without Javalin. */
+public interface DirectRoute {
+  /** /verify, answered by the handler under every method a proxy may forward. */
+  static DirectRoute verify(VerifyHandler handler) {
+    return new VerifyEndpoint(handler);
+  }
+
+  /** The JWKS of the key ring in force. */
+  static DirectRoute jwks(Supplier<KeyRing> keys) {
+    return new JwksRoute(keys);
+  }
+
+  /** The path it answers; a trailing slash is ignored, as for Javalin's routes. */
+  String path();
+
+  /** The methods it answers; any other gets 405. */
+  List<String> methods();
+
+  /** Sets the status and headers of the answer, and says what body to write and what to log. */
+  Answered answer(Request request, Response response);
+
+  /**
+   * @param body what to write after the headers; empty for none
+   * @param reason the reason code of a refusal, for the metrics and the log; null otherwise
+   * @param user the user an access rule refused, for the security log; null otherwise
+   */
+  record Answered(ByteBuffer body, String reason, String user) {
+    static final Answered EMPTY =
+        new Answered(ByteBuffer.allocate(0).asReadOnlyBuffer(), null, null);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.authgate.web;
+
+import dev.authgate.gate.SignInRedirect;
+import dev.authgate.gate.VerifyAnswer;
+import dev.authgate.gate.VerifyHandler;
+import dev.authgate.token.Identity;
+import dev.authgate.token.Reason;
+import dev.authgate.token.Rejection;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+/**
+ * /verify, under every method a proxy may forward (the method of the original request varies): 200
+ * with the identity headers, 403 when a rule refuses a known caller, or 401 with an RFC 6750 {@code
+ * WWW-Authenticate} header and a JSON body that say why (302 to the login page for a browser's page
+ * navigation). No answer may be cached: it is about one caller at one moment.
+ */
+final class VerifyEndpoint implements DirectRoute {
+  private static final List<String> METHODS =
+      List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+  private static final PreEncodedHttpField NO_STORE =
+      new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+  private static final PreEncodedHttpField JSON =
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+  private static final String NGINX_REDIRECT = "X-Auth-Redirect";
+
+  private final VerifyHandler handler;
+
+  VerifyEndpoint(VerifyHandler handler) {
+    this.handler = handler;
+  }
+
+  @Override
+  public String path() {
+    return RequestLog.VERIFY;
+  }
+
+  @Override
+  public List<String> methods() {
+    return METHODS;
+  }
+
+  @Override
+  public Answered answer(Request request, Response response) {
+    VerifyAnswer answer = handler.answer(new JettyVerifyRequest(request));
+    HttpFields.Mutable headers = response.getHeaders();
+    headers.put(NO_STORE);
+    response.setStatus(answer.status());
+    if (answer instanceof VerifyAnswer.Allowed a) {
+      identityHeaders(headers, a.identity());
+      return Answered.EMPTY;
+    }
+    if (answer instanceof VerifyAnswer.Forbidden f) {
+      headers.put(JSON);
+      return new Answered(json(JsonBodies.error("forbidden", f.why())), f.reason(), f.userId());
+    }
+    VerifyAnswer.Refused refused = (VerifyAnswer.Refused) answer;
+    SignInRedirect.Redirect signIn = refused.signIn();
+    if (signIn != null && !signIn.viaHeader()) {
+      headers.put(HttpHeader.LOCATION, signIn.location());
+      return new Answered(Answered.EMPTY.body(), refused.reason(), null);
+    }
+    if (signIn != null) {
+      headers.put(NGINX_REDIRECT, signIn.location());
+    }
+    Rejection rejection = refused.rejection();
+    headers.put(JSON);
+    if (rejection.reason() == Reason.NO_CREDENTIAL) {
+      headers.put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+      return new Answered(
+          json(JsonBodies.error("unauthorized", rejection.description())), refused.reason(), null);
+    }
+    headers.put(
+        HttpHeader.WWW_AUTHENTICATE,
+        "Bearer error=\"invalid_token\", error_description=\"" + rejection.description() + "\"");
+    return new Answered(
+        json(JsonBodies.error("invalid_token", rejection.description(), refused.reason())),
+        refused.reason(),
+        null);
+  }
+
+  /** The identity headers, when the caller is known (a public path needs none). */
+  private static void identityHeaders(HttpFields.Mutable headers, Identity identity) {
+    if (identity == null) {
+      return;
+    }
+    headers.put(VerifyHandler.USER_ID, identity.userId());
+    identity.email().ifPresent(email -> headers.put(VerifyHandler.USER_EMAIL, email));
+    identity.name().ifPresent(name -> headers.put(VerifyHandler.USER_NAME, name));
+    if (!identity.rolesHeader().isEmpty()) {
+      headers.put(VerifyHandler.USER_ROLES, identity.rolesHeader());
+    }
+    if (!identity.permissionsHeader().isEmpty()) {
+      headers.put(VerifyHandler.USER_PERMISSIONS, identity.permissionsHeader());
+    }
+  }
+
+  private static ByteBuffer json(String body) {
+    return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
+  }
+}
