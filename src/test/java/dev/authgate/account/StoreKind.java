@@ -18,8 +18,9 @@ enum StoreKind {
     return env;
   }
 
+  /** Drops the store {@link #env} made; nothing when the test was skipped before it made one. */
   void release(Map<String, String> env) {
-    if (this == POSTGRES && env.containsKey("AUTH_DATABASE_URL")) {
+    if (this == POSTGRES && env != null && env.containsKey("AUTH_DATABASE_URL")) {
       PostgresDatabases.drop(env.get("AUTH_DATABASE_URL"));
     }
   }
