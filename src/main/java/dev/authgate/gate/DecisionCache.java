@@ -34,6 +34,13 @@ import java.util.function.Function;
  * <p>Each map holds at most its capacity and starts over when full: a hit costs one lookup and no
  * bookkeeping, and with more active tokens than entries most lookups would miss anyway. Refusals
  * have their own, smaller map, so that a flood of forged tokens cannot push out real users.
+ *
+ * <p>An answer is kept only for a token seen before among the last few thousand that missed: a
+ * client repeats its token within seconds and is answered from memory from its second request on,
+ * while a stream of tokens that do not come back (a pool larger than the cache, a flood of forged
+ * ones) is verified without filling the maps. Filling them would only make garbage that lives long
+ * enough to be copied by every young collection: measured with a pool of 10,000 tokens, that cost
+ * half a second of GC pauses in six seconds of load.
  */
 public final class DecisionCache implements Verifier {
   static final Duration TTL = Duration.ofSeconds(30);
@@ -101,11 +108,13 @@ public final class DecisionCache implements Verifier {
     private final Function<String, Verification> verifier;
     private final Bounded accepted;
     private final Bounded refused;
+    private final SeenOnce seen;
 
     Answers(Function<String, Verification> verifier, int acceptedCapacity, int refusedCapacity) {
       this.verifier = verifier;
       this.accepted = new Bounded(acceptedCapacity);
       this.refused = new Bounded(refusedCapacity);
+      this.seen = new SeenOnce(acceptedCapacity);
     }
 
     Verification answer(String token) {
@@ -124,6 +133,9 @@ public final class DecisionCache implements Verifier {
     }
 
     private void remember(String token, Verification result, long now, long current) {
+      if (seen.firstTime(token)) {
+        return;
+      }
       if (result instanceof Verification.Verified v) {
         long until = Math.min(v.expiresAt().toEpochMilli(), now + ttlMillis);
         if (until > now) {
@@ -159,6 +171,31 @@ public final class DecisionCache implements Verifier {
         map.clear();
       }
       map.put(token, entry);
+    }
+  }
+
+  /**
+   * The hashes of recent tokens, one per slot: a token whose slot holds its hash was seen before.
+   * Another token in the same slot only makes it forget early (the token is verified once more) or,
+   * with an equal hash, remember early; neither changes an answer. Slots are read and written
+   * without locks for the same reason.
+   */
+  private static final class SeenOnce {
+    private final int[] slots;
+
+    SeenOnce(int capacity) {
+      this.slots = new int[Integer.highestOneBit(Math.max(1, capacity - 1)) << 1];
+    }
+
+    /** Whether this is the first time the token is seen, remembering it if so. */
+    boolean firstTime(String token) {
+      int hash = token.hashCode();
+      int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
+      if (slots[slot] == hash) {
+        return false;
+      }
+      slots[slot] = hash;
+      return true;
     }
   }
 }

@@ -44,7 +44,8 @@ public final class VerifyHandler {
   public VerifyAnswer answer(VerifyRequest request) {
     List<String> cookies = request.headers("Cookie");
     Verification result = gate.decide(request.header("Authorization"), cookies, request::header);
-    Verdict verdict = rules.get().judge(Target.from(request::header, request.method()), result);
+    Verdict verdict =
+        rules.get().judge(() -> Target.from(request::header, request.method()), result);
     if (verdict instanceof Verdict.Allow a) {
       return new VerifyAnswer.Allowed(a.identity());
     }

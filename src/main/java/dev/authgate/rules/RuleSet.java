@@ -4,6 +4,7 @@ import dev.authgate.token.Identity;
 import dev.authgate.token.Verification;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The access rules in force: the first rule that covers the request decides, else the default.
@@ -31,20 +32,26 @@ public final class RuleSet {
 
   /** The answer for this caller at this target. */
   public Verdict judge(Target target, Verification caller) {
-    Policy policy;
+    return judge(() -> target, caller);
+  }
+
+  /**
+   * The answer for this caller at the target, which is read only when there are rules to match it
+   * against: without a rules file, /verify does not parse the forwarded headers at all.
+   */
+  public Verdict judge(Supplier<Target> target, Verification caller) {
     if (rules.isEmpty()) {
-      policy = fallback;
-    } else {
-      Optional<String> path = Optional.empty();
-      if (target.rawPath().isPresent()) {
-        path = RequestPath.normalise(target.rawPath().get(), caseSensitive);
-        if (path.isEmpty()) {
-          return new Verdict.Forbidden("the request path cannot be matched against the rules");
-        }
-      }
-      policy = policyFor(target, path);
+      return judge(fallback, caller);
     }
-    return judge(policy, caller);
+    Target t = target.get();
+    Optional<String> path = Optional.empty();
+    if (t.rawPath().isPresent()) {
+      path = RequestPath.normalise(t.rawPath().get(), caseSensitive);
+      if (path.isEmpty()) {
+        return new Verdict.Forbidden("the request path cannot be matched against the rules");
+      }
+    }
+    return judge(policyFor(t, path), caller);
   }
 
   private Policy policyFor(Target target, Optional<String> path) {

@@ -38,7 +38,8 @@ public record Target(String host, Optional<String> rawPath, String method) {
     if (value == null) {
       return null;
     }
-    String first = value.split(",", 2)[0].trim();
+    int comma = value.indexOf(',');
+    String first = (comma < 0 ? value : value.substring(0, comma)).trim();
     return first.isEmpty() ? null : first;
   }
 
