@@ -93,6 +93,16 @@ public final class DecisionCache implements Verifier {
     return cookie.answer(token);
   }
 
+  @Override
+  public Verification remembered(String token) {
+    return bearer.known(token);
+  }
+
+  @Override
+  public Verification rememberedSessionCookie(String token) {
+    return cookie.known(token);
+  }
+
   /**
    * Forgets every answer; call it when the keys, the trusted issuers or anything else the verifier
    * reads changes. An answer being worked out meanwhile is not kept.
@@ -117,16 +127,20 @@ public final class DecisionCache implements Verifier {
       this.seen = new SeenOnce(acceptedCapacity);
     }
 
-    Verification answer(String token) {
+    Verification known(String token) {
       long now = clock.millis();
       long current = generation.get();
       Verification known = accepted.lookup(token, now, current);
-      if (known == null) {
-        known = refused.lookup(token, now, current);
-      }
+      return known != null ? known : refused.lookup(token, now, current);
+    }
+
+    Verification answer(String token) {
+      Verification known = known(token);
       if (known != null) {
         return known;
       }
+      long now = clock.millis();
+      long current = generation.get();
       Verification fresh = verifier.apply(token);
       remember(token, fresh, now, current);
       return fresh;

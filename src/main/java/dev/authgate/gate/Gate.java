@@ -44,7 +44,25 @@ public final class Gate {
    */
   public Verification decide(
       String authorization, List<String> cookieHeaders, UnaryOperator<String> header) {
-    Verification result = decide(authorization, cookieHeaders);
+    return decide(authorization, cookieHeaders, header, false);
+  }
+
+  /**
+   * The same answer, when it can be given from memory alone: null when a token would first have to
+   * be verified, which may wait for a remote key set. A caller on a thread that must not wait asks
+   * this first.
+   */
+  public Verification decideFromMemory(
+      String authorization, List<String> cookieHeaders, UnaryOperator<String> header) {
+    return decide(authorization, cookieHeaders, header, true);
+  }
+
+  private Verification decide(
+      String authorization,
+      List<String> cookieHeaders,
+      UnaryOperator<String> header,
+      boolean fromMemory) {
+    Verification result = decide(authorization, cookieHeaders, fromMemory);
     if (result instanceof Verification.Refused r
         && r.rejection().reason() == dev.authgate.token.Reason.NO_CREDENTIAL) {
       String key = apiKey(authorization, header.apply("X-API-Key"));
@@ -65,6 +83,11 @@ public final class Gate {
 
   /** The identity behind the request, or why there is none. */
   public Verification decide(String authorization, List<String> cookieHeaders) {
+    return decide(authorization, cookieHeaders, false);
+  }
+
+  private Verification decide(
+      String authorization, List<String> cookieHeaders, boolean fromMemory) {
     Credential credential;
     try {
       credential = credentials.extract(authorization, cookieHeaders);
@@ -75,15 +98,27 @@ public final class Gate {
     if (credential == null) {
       return NO_CREDENTIAL;
     }
-    Verification result =
-        credential.source() == Credential.Source.COOKIE
-            ? verifier.verifySessionCookie(credential.value())
-            : verifier.verify(credential.value());
+    Verification result = verification(credential, fromMemory);
+    if (result == null) {
+      return null;
+    }
     if (result instanceof Verification.Verified v
         && v.sessionId() != null
         && revoked.isRevoked(v.sessionId())) {
       return REVOKED;
     }
     return result;
+  }
+
+  private Verification verification(Credential credential, boolean fromMemory) {
+    boolean cookie = credential.source() == Credential.Source.COOKIE;
+    if (fromMemory) {
+      return cookie
+          ? verifier.rememberedSessionCookie(credential.value())
+          : verifier.remembered(credential.value());
+    }
+    return cookie
+        ? verifier.verifySessionCookie(credential.value())
+        : verifier.verify(credential.value());
   }
 }

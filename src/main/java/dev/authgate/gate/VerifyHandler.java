@@ -43,7 +43,21 @@ public final class VerifyHandler {
 
   public VerifyAnswer answer(VerifyRequest request) {
     List<String> cookies = request.headers("Cookie");
-    Verification result = gate.decide(request.header("Authorization"), cookies, request::header);
+    return answer(request, gate.decide(request.header("Authorization"), cookies, request::header));
+  }
+
+  /**
+   * The answer, when it can be given from memory alone (a token answered before, no token, an API
+   * key); null when the token must first be verified, which may wait for a remote key set.
+   */
+  public VerifyAnswer answerFromMemory(VerifyRequest request) {
+    List<String> cookies = request.headers("Cookie");
+    Verification result =
+        gate.decideFromMemory(request.header("Authorization"), cookies, request::header);
+    return result == null ? null : answer(request, result);
+  }
+
+  private VerifyAnswer answer(VerifyRequest request, Verification result) {
     Verdict verdict =
         rules.get().judge(() -> Target.from(request::header, request.method()), result);
     if (verdict instanceof Verdict.Allow a) {

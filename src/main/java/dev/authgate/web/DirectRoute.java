@@ -30,6 +30,14 @@ public interface DirectRoute {
   Answered answer(Request request, Response response);
 
   /**
+   * The same, when the answer is ready without waiting for anything (memory only); null, with the
+   * response untouched, when it is not. It runs on the thread that reads the connection.
+   */
+  default Answered answerWithoutWaiting(Request request, Response response) {
+    return answer(request, response);
+  }
+
+  /**
    * @param body what to write after the headers; empty for none
    * @param reason the reason code of a refusal, for the metrics and the log; null otherwise
    * @param user the user an access rule refused, for the security log; null otherwise

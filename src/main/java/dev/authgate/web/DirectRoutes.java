@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpFields;
@@ -23,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * layer and Javalin, and hands every other request on to them. Those layers cost more per request
  * than the decision itself (see bench/README.md); a direct route answers in the same shape as
  * everything else: the same error bodies, request ids, metrics and log lines.
+ *
+ * <p>This handler tells Jetty it never blocks, so Jetty calls it on the thread that read the
+ * request, with no hand-over to another thread. It keeps that promise by answering there only what
+ * is ready in memory (the JWKS, a token answered before, a request without a token); a token not
+ * yet verified, which may wait for a remote key set, and everything Javalin answers (which may wait
+ * for the database or bcrypt) move to the server's thread pool.
  */
 final class DirectRoutes extends Handler.Wrapper {
   private static final Logger log = LoggerFactory.getLogger(DirectRoutes.class);
@@ -31,6 +38,7 @@ final class DirectRoutes extends Handler.Wrapper {
 
   private final Map<String, DirectRoute> routes;
   private final RequestLog requests;
+  private Executor pool;
 
   DirectRoutes(List<DirectRoute> routes, RequestLog requests) {
     this.routes = routes.stream().collect(Collectors.toMap(DirectRoute::path, Function.identity()));
@@ -47,57 +55,113 @@ final class DirectRoutes extends Handler.Wrapper {
   }
 
   @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+  protected void doStart() throws Exception {
+    pool = getServer().getThreadPool();
+    super.doStart();
+  }
+
+  @Override
+  public InvocationType getInvocationType() {
+    return InvocationType.NON_BLOCKING;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
     String path = request.getHttpURI().getPath();
     DirectRoute route = routes.get(withoutTrailingSlash(path));
     if (route == null) {
-      return super.handle(request, response, callback);
+      pool.execute(() -> handOn(request, response, callback));
+      return true;
     }
-    long started = System.nanoTime();
-    HttpFields headers = request.getHeaders();
-    String requestId =
-        requests.begin(headers.get(RequestIds.REQUEST_ID), headers.get(RequestIds.TRACEPARENT));
-    String method = request.getMethod();
-    DirectRoute.Answered answered = answer(route, method, path, request, response);
-    response.getHeaders().put(RequestIds.REQUEST_ID, requestId);
-    // Logged before the write: once the answer is sent, the request may be recycled.
-    requests.end(
-        new RequestLog.Handled(
-            method,
-            path,
-            route.path(),
-            response.getStatus(),
-            System.nanoTime() - started,
-            Request.getRemoteAddr(request),
-            answered.reason(),
-            answered.user(),
-            headers::get));
-    response.write(true, answered.body(), callback);
+    Exchange exchange = new Exchange(route, path, request, response, callback);
+    if (!exchange.answer(false)) {
+      pool.execute(() -> exchange.answer(true));
+    }
     return true;
   }
 
-  private static DirectRoute.Answered answer(
-      DirectRoute route, String method, String path, Request request, Response response) {
-    if (!route.methods().contains(method)) {
-      return error(response, 405, "method_not_allowed", method + " is not allowed on " + path);
-    }
+  private void handOn(Request request, Response response, Callback callback) {
     try {
-      return route.answer(request, response);
-    } catch (RuntimeException e) {
-      log.error("unexpected failure on {} {}", method, path, e);
-      // Nothing half-built, such as an identity header, may reach the proxy with the 500.
-      response.getHeaders().clear();
-      return error(
-          response, 500, "internal_error", "the server failed to answer; the log says why");
+      if (!super.handle(request, response, callback)) {
+        Response.writeError(request, response, callback, 404);
+      }
+    } catch (Throwable e) {
+      Response.writeError(request, response, callback, e);
     }
   }
 
-  private static DirectRoute.Answered error(
-      Response response, int status, String error, String message) {
-    response.setStatus(status);
-    response.getHeaders().put(JSON);
-    byte[] body = JsonBodies.error(error, message).getBytes(StandardCharsets.UTF_8);
-    return new DirectRoute.Answered(ByteBuffer.wrap(body), null, null);
+  /** One request to a direct route, which may be answered on two threads in turn. */
+  private final class Exchange {
+    private final DirectRoute route;
+    private final String path;
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final long started = System.nanoTime();
+    private final String requestId;
+
+    Exchange(DirectRoute route, String path, Request request, Response response, Callback cb) {
+      this.route = route;
+      this.path = path;
+      this.request = request;
+      this.response = response;
+      this.callback = cb;
+      this.requestId = RequestIds.requestId(request.getHeaders().get(RequestIds.REQUEST_ID));
+    }
+
+    /**
+     * Answers the request, unless it may not wait and the answer is not ready.
+     *
+     * @return whether it answered
+     */
+    boolean answer(boolean mayWait) {
+      HttpFields headers = request.getHeaders();
+      requests.enter(requestId, headers.get(RequestIds.TRACEPARENT));
+      String method = request.getMethod();
+      DirectRoute.Answered answered = answered(method, mayWait);
+      if (answered == null) {
+        requests.leave();
+        return false;
+      }
+      response.getHeaders().put(RequestIds.REQUEST_ID, requestId);
+      // Logged before the write: once the answer is sent, the request may be recycled.
+      requests.end(
+          new RequestLog.Handled(
+              method,
+              path,
+              route.path(),
+              response.getStatus(),
+              System.nanoTime() - started,
+              Request.getRemoteAddr(request),
+              answered.reason(),
+              answered.user(),
+              headers::get));
+      response.write(true, answered.body(), callback);
+      return true;
+    }
+
+    private DirectRoute.Answered answered(String method, boolean mayWait) {
+      if (!route.methods().contains(method)) {
+        return error(405, "method_not_allowed", method + " is not allowed on " + path);
+      }
+      try {
+        return mayWait
+            ? route.answer(request, response)
+            : route.answerWithoutWaiting(request, response);
+      } catch (RuntimeException e) {
+        log.error("unexpected failure on {} {}", method, path, e);
+        // Nothing half-built, such as an identity header, may reach the proxy with the 500.
+        response.getHeaders().clear();
+        return error(500, "internal_error", "the server failed to answer; the log says why");
+      }
+    }
+
+    private DirectRoute.Answered error(int status, String error, String message) {
+      response.setStatus(status);
+      response.getHeaders().put(JSON);
+      byte[] body = JsonBodies.error(error, message).getBytes(StandardCharsets.UTF_8);
+      return new DirectRoute.Answered(ByteBuffer.wrap(body), null, null);
+    }
   }
 
   private static String withoutTrailingSlash(String path) {

@@ -53,17 +53,22 @@ public final class RequestLog {
   }
 
   /**
-   * Puts the request's ids into the log context of this thread until {@link #end}.
+   * Puts the request's ids into the log context of this thread until {@link #end} or {@link
+   * #leave}.
    *
-   * @return the request id to echo in X-Request-Id
+   * @param requestId the request's id, from {@link RequestIds#requestId}
    */
-  String begin(String requestIdHeader, String traceparent) {
-    String requestId = RequestIds.requestId(requestIdHeader);
+  void enter(String requestId, String traceparent) {
     MDC.put("request_id", requestId);
     if (traceparent != null) {
       RequestIds.traceId(traceparent).ifPresent(trace -> MDC.put("trace_id", trace));
     }
-    return requestId;
+  }
+
+  /** Takes the request's ids out of this thread's log context: the request moves to another. */
+  void leave() {
+    MDC.remove("request_id");
+    MDC.remove("trace_id");
   }
 
   void end(Handled h) {
@@ -80,8 +85,7 @@ public final class RequestLog {
         line(log.atInfo(), h).log(message(h));
       }
     } finally {
-      MDC.remove("request_id");
-      MDC.remove("trace_id");
+      leave();
     }
   }
 

@@ -26,8 +26,8 @@ final class RequestObserver implements RouteModule {
 
   private void begin(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());
-    String requestId =
-        requests.begin(ctx.header(RequestIds.REQUEST_ID), ctx.header(RequestIds.TRACEPARENT));
+    String requestId = RequestIds.requestId(ctx.header(RequestIds.REQUEST_ID));
+    requests.enter(requestId, ctx.header(RequestIds.TRACEPARENT));
     ctx.header(RequestIds.REQUEST_ID, requestId);
   }
 

@@ -48,7 +48,16 @@ final class VerifyEndpoint implements DirectRoute {
 
   @Override
   public Answered answer(Request request, Response response) {
-    VerifyAnswer answer = handler.answer(new JettyVerifyRequest(request));
+    return write(handler.answer(new JettyVerifyRequest(request)), response);
+  }
+
+  @Override
+  public Answered answerWithoutWaiting(Request request, Response response) {
+    VerifyAnswer answer = handler.answerFromMemory(new JettyVerifyRequest(request));
+    return answer == null ? null : write(answer, response);
+  }
+
+  private static Answered write(VerifyAnswer answer, Response response) {
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(NO_STORE);
     response.setStatus(answer.status());
