@@ -42,6 +42,10 @@ public final class App {
                     http.setRequestHeaderSize(MAX_HEADER_BYTES);
                     http.setSendServerVersion(false);
                     http.setSendXPoweredBy(false);
+                    // Jetty keeps a per-connection trie of recent header lines. Every new token
+                    // (different users behind one proxy connection, or a token refreshed) went
+                    // into it and soon cleared it: a fifth of the CPU of /verify in a profile.
+                    http.setHeaderCacheSize(0);
                   });
               config.jetty.modifyServer(
                   server -> {

@@ -9,6 +9,7 @@ import dev.authgate.token.Rejection;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -31,6 +32,7 @@ final class VerifyEndpoint implements DirectRoute {
   private static final String NGINX_REDIRECT = "X-Auth-Redirect";
 
   private final VerifyHandler handler;
+  private volatile EncodedRefusal lastRefusal;
 
   VerifyEndpoint(VerifyHandler handler) {
     this.handler = handler;
@@ -57,7 +59,7 @@ final class VerifyEndpoint implements DirectRoute {
     return answer == null ? null : write(answer, response);
   }
 
-  private static Answered write(VerifyAnswer answer, Response response) {
+  private Answered write(VerifyAnswer answer, Response response) {
     HttpFields.Mutable headers = response.getHeaders();
     headers.put(NO_STORE);
     response.setStatus(answer.status());
@@ -78,20 +80,43 @@ final class VerifyEndpoint implements DirectRoute {
     if (signIn != null) {
       headers.put(NGINX_REDIRECT, signIn.location());
     }
-    Rejection rejection = refused.rejection();
+    EncodedRefusal encoded = encoded(refused.rejection());
     headers.put(JSON);
-    if (rejection.reason() == Reason.NO_CREDENTIAL) {
-      headers.put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
-      return new Answered(
-          json(JsonBodies.error("unauthorized", rejection.description())), refused.reason(), null);
+    headers.put(encoded.challenge());
+    return new Answered(ByteBuffer.wrap(encoded.body()), refused.reason(), null);
+  }
+
+  /**
+   * The challenge and body of a refusal. The last one is kept: a client that repeats a refused
+   * token gets the same refusal object from the decision cache, and is answered without building
+   * the header and the JSON again, so refusing costs no more than accepting.
+   */
+  private EncodedRefusal encoded(Rejection rejection) {
+    EncodedRefusal last = lastRefusal;
+    if (last != null && last.rejection() == rejection) {
+      return last;
     }
-    headers.put(
-        HttpHeader.WWW_AUTHENTICATE,
-        "Bearer error=\"invalid_token\", error_description=\"" + rejection.description() + "\"");
-    return new Answered(
-        json(JsonBodies.error("invalid_token", rejection.description(), refused.reason())),
-        refused.reason(),
-        null);
+    EncodedRefusal fresh = EncodedRefusal.of(rejection);
+    lastRefusal = fresh;
+    return fresh;
+  }
+
+  private record EncodedRefusal(Rejection rejection, HttpField challenge, byte[] body) {
+    static EncodedRefusal of(Rejection rejection) {
+      String description = rejection.description();
+      if (rejection.reason() == Reason.NO_CREDENTIAL) {
+        return new EncodedRefusal(
+            rejection,
+            new PreEncodedHttpField(HttpHeader.WWW_AUTHENTICATE, "Bearer"),
+            utf8(JsonBodies.error("unauthorized", description)));
+      }
+      return new EncodedRefusal(
+          rejection,
+          new PreEncodedHttpField(
+              HttpHeader.WWW_AUTHENTICATE,
+              "Bearer error=\"invalid_token\", error_description=\"" + description + "\""),
+          utf8(JsonBodies.error("invalid_token", description, rejection.reason().code())));
+    }
   }
 
   /** The identity headers, when the caller is known (a public path needs none). */
@@ -111,6 +136,10 @@ final class VerifyEndpoint implements DirectRoute {
   }
 
   private static ByteBuffer json(String body) {
-    return ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8));
+    return ByteBuffer.wrap(utf8(body));
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }
