@@ -13,9 +13,12 @@ import java.util.Collection;
 public record Rejection(Reason reason, String description) {
   private static final int MAX_ECHO = 64;
 
-  // The two rejections that carry no facts of the token are made once: they answer every
-  // request without a credential and every revoked session.
+  // The rejections that carry no facts of the token are made once: they answer every request
+  // without a credential, every revoked session and every forged signature, and the same object
+  // lets /verify reuse the refusal it encoded last.
   private static final Rejection REVOKED = new Rejection(Reason.REVOKED, "token has been revoked");
+  private static final Rejection BAD_SIGNATURE =
+      new Rejection(Reason.BAD_SIGNATURE, "signature matches no known key");
   private static final Rejection NO_CREDENTIAL =
       new Rejection(
           Reason.NO_CREDENTIAL,
@@ -88,7 +91,7 @@ public record Rejection(Reason reason, String description) {
   }
 
   static Rejection badSignature() {
-    return new Rejection(Reason.BAD_SIGNATURE, "signature matches no known key");
+    return BAD_SIGNATURE;
   }
 
   static Rejection missingExp() {
