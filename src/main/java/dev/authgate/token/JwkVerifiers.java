@@ -2,7 +2,6 @@ package dev.authgate.token;
 
 import com.auth0.jwk.InvalidPublicKeyException;
 import com.auth0.jwk.Jwk;
-import com.auth0.jwt.algorithms.Algorithm;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -32,7 +31,7 @@ final class JwkVerifiers {
    *
    * @throws IllegalArgumentException saying why the key cannot be used
    */
-  static Map<String, Algorithm> of(Jwk jwk, Set<String> allowed) {
+  static Map<String, SignatureKey> of(Jwk jwk, Set<String> allowed) {
     if ("enc".equals(jwk.getUsage())) {
       throw new IllegalArgumentException("it is an encryption key (use=enc)");
     }
@@ -42,21 +41,21 @@ final class JwkVerifiers {
     } catch (InvalidPublicKeyException | RuntimeException e) {
       throw new IllegalArgumentException("it is not a usable public key: " + e.getMessage());
     }
-    Map<String, Algorithm> out = new LinkedHashMap<>();
+    Map<String, SignatureKey> out = new LinkedHashMap<>();
     if (key instanceof RSAPublicKey rsa) {
       if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
         throw new IllegalArgumentException(
             "its RSA modulus has " + rsa.getModulus().bitLength() + " bits, fewer than 2048");
       }
-      put(out, jwk, allowed, "RS256", () -> Algorithm.RSA256(rsa, null));
-      put(out, jwk, allowed, "RS384", () -> Algorithm.RSA384(rsa, null));
-      put(out, jwk, allowed, "RS512", () -> Algorithm.RSA512(rsa, null));
+      put(out, jwk, allowed, "RS256", () -> SignatureKey.rsa("RS256", rsa));
+      put(out, jwk, allowed, "RS384", () -> SignatureKey.rsa("RS384", rsa));
+      put(out, jwk, allowed, "RS512", () -> SignatureKey.rsa("RS512", rsa));
     } else if (key instanceof ECPublicKey ec) {
       requireOnCurve(ec);
       switch (ec.getParams().getCurve().getField().getFieldSize()) {
-        case 256 -> put(out, jwk, allowed, "ES256", () -> Algorithm.ECDSA256(ec, null));
-        case 384 -> put(out, jwk, allowed, "ES384", () -> Algorithm.ECDSA384(ec, null));
-        case 521 -> put(out, jwk, allowed, "ES512", () -> Algorithm.ECDSA512(ec, null));
+        case 256 -> put(out, jwk, allowed, "ES256", () -> SignatureKey.ec("ES256", ec));
+        case 384 -> put(out, jwk, allowed, "ES384", () -> SignatureKey.ec("ES384", ec));
+        case 521 -> put(out, jwk, allowed, "ES512", () -> SignatureKey.ec("ES512", ec));
         default -> throw new IllegalArgumentException("its curve is not P-256, P-384 or P-521");
       }
     } else {
@@ -66,11 +65,11 @@ final class JwkVerifiers {
   }
 
   private static void put(
-      Map<String, Algorithm> out,
+      Map<String, SignatureKey> out,
       Jwk jwk,
       Set<String> allowed,
       String alg,
-      java.util.function.Supplier<Algorithm> verifier) {
+      java.util.function.Supplier<SignatureKey> verifier) {
     if (allowed.contains(alg) && (jwk.getAlgorithm() == null || jwk.getAlgorithm().equals(alg))) {
       out.put(alg, verifier.get());
     }

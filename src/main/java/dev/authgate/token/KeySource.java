@@ -1,6 +1,5 @@
 package dev.authgate.token;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import java.util.List;
 
 /**
@@ -16,8 +15,8 @@ public interface KeySource {
   List<String> knownKids();
 
   /** The outcome of a lookup: keys to try, or a rejection. */
-  record Lookup(List<Algorithm> candidates, Rejection rejection) {
-    public static Lookup of(List<Algorithm> candidates) {
+  record Lookup(List<SignatureKey> candidates, Rejection rejection) {
+    public static Lookup of(List<SignatureKey> candidates) {
       return new Lookup(candidates, null);
     }
 

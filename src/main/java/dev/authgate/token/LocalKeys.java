@@ -1,6 +1,5 @@
 package dev.authgate.token;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import dev.authgate.keys.KeyRing;
 import dev.authgate.keys.RingKey;
 import java.util.ArrayList;
@@ -10,14 +9,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The keys of this instance's own ring. The java-jwt verifiers are built once per ring, not per
+ * The keys of this instance's own ring. The signature keys are built once per ring, not per
  * request, and rebuilt when a reload swaps the ring.
  */
 public final class LocalKeys implements KeySource {
   private final Supplier<KeyRing> ring;
   private volatile Snapshot snapshot;
 
-  private record Snapshot(KeyRing ring, Map<String, Algorithm> byKid, List<Algorithm> all) {}
+  private record Snapshot(KeyRing ring, Map<String, SignatureKey> byKid, List<SignatureKey> all) {}
 
   public LocalKeys(Supplier<KeyRing> ring) {
     this.ring = ring;
@@ -29,7 +28,7 @@ public final class LocalKeys implements KeySource {
     if (kid == null) {
       return Lookup.of(s.all());
     }
-    Algorithm verifier = s.byKid().get(kid);
+    SignatureKey verifier = s.byKid().get(kid);
     return verifier == null
         ? Lookup.refused(Rejection.unknownKid(kid))
         : Lookup.of(List.of(verifier));
@@ -44,10 +43,10 @@ public final class LocalKeys implements KeySource {
     KeyRing now = ring.get();
     Snapshot s = snapshot;
     if (s == null || s.ring() != now) {
-      Map<String, Algorithm> byKid = new HashMap<>();
-      List<Algorithm> all = new ArrayList<>();
+      Map<String, SignatureKey> byKid = new HashMap<>();
+      List<SignatureKey> all = new ArrayList<>();
       for (RingKey key : now.keys()) {
-        Algorithm a = Algorithm.RSA256(key.publicKey(), null);
+        SignatureKey a = SignatureKey.rsa("RS256", key.publicKey());
         byKid.put(key.kid(), a);
         all.add(a);
       }

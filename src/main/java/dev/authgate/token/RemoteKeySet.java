@@ -1,7 +1,6 @@
 package dev.authgate.token;
 
 import com.auth0.jwk.Jwk;
-import com.auth0.jwt.algorithms.Algorithm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,8 +11,8 @@ import org.slf4j.Logger;
 
 /** One fetched key set, immutable: verifiers by kid and algorithm, and when it was fetched. */
 record RemoteKeySet(
-    Map<String, Map<String, Algorithm>> byKid,
-    List<Map<String, Algorithm>> all,
+    Map<String, Map<String, SignatureKey>> byKid,
+    List<Map<String, SignatureKey>> all,
     Instant fetchedAt) {
 
   static final RemoteKeySet NONE = new RemoteKeySet(Map.of(), List.of(), null);
@@ -25,11 +24,11 @@ record RemoteKeySet(
   static RemoteKeySet of(
       List<Jwk> jwks, Set<String> allowed, Instant now, String source, Logger log)
       throws JwksUnavailable {
-    Map<String, Map<String, Algorithm>> byKid = new HashMap<>();
-    List<Map<String, Algorithm>> all = new ArrayList<>();
+    Map<String, Map<String, SignatureKey>> byKid = new HashMap<>();
+    List<Map<String, SignatureKey>> all = new ArrayList<>();
     for (Jwk jwk : jwks) {
       try {
-        Map<String, Algorithm> verifiers = JwkVerifiers.of(jwk, allowed);
+        Map<String, SignatureKey> verifiers = JwkVerifiers.of(jwk, allowed);
         if (!verifiers.isEmpty()) {
           all.add(verifiers);
           if (jwk.getId() != null) {
@@ -49,19 +48,19 @@ record RemoteKeySet(
   /** The candidate verifiers, or null when this set does not know the kid. */
   KeySource.Lookup find(String kid, String alg) {
     if (kid == null) {
-      List<Algorithm> candidates = new ArrayList<>();
-      for (Map<String, Algorithm> key : all) {
+      List<SignatureKey> candidates = new ArrayList<>();
+      for (Map<String, SignatureKey> key : all) {
         if (key.containsKey(alg)) {
           candidates.add(key.get(alg));
         }
       }
       return candidates.isEmpty() ? null : KeySource.Lookup.of(candidates);
     }
-    Map<String, Algorithm> key = byKid.get(kid);
+    Map<String, SignatureKey> key = byKid.get(kid);
     if (key == null) {
       return null;
     }
-    Algorithm verifier = key.get(alg);
+    SignatureKey verifier = key.get(alg);
     return verifier == null
         ? KeySource.Lookup.refused(Rejection.keyNotForAlgorithm(kid, alg))
         : KeySource.Lookup.of(List.of(verifier));

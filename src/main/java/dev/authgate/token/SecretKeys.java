@@ -1,6 +1,5 @@
 package dev.authgate.token;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import dev.authgate.config.Secret;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +11,12 @@ import java.util.Optional;
  * can never get a public key used as an HMAC secret.
  */
 final class SecretKeys implements KeySource {
-  private final List<Algorithm> verifiers;
+  private final List<SignatureKey> verifiers;
 
   SecretKeys(Secret current, Optional<Secret> old) {
-    List<Algorithm> all = new ArrayList<>();
-    all.add(Algorithm.HMAC256(current.bytes()));
-    old.ifPresent(s -> all.add(Algorithm.HMAC256(s.bytes())));
+    List<SignatureKey> all = new ArrayList<>();
+    all.add(SignatureKey.hmac256(current.bytes()));
+    old.ifPresent(s -> all.add(SignatureKey.hmac256(s.bytes())));
     this.verifiers = List.copyOf(all);
   }
 

@@ -1,15 +1,12 @@
 package dev.authgate.token;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
-import com.auth0.jwt.exceptions.JWTDecodeException;
-import com.auth0.jwt.exceptions.SignatureVerificationException;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,8 +34,9 @@ import java.util.Optional;
  *       ({@code "type":"session"} too, for a token from the session cookie).
  * </ol>
  *
- * java-jwt checks the signature; everything else is enforced here, because java-jwt by itself
- * accepts a missing {@code exp}, a missing {@code sub} and any {@code crit} header.
+ * The JDK checks the signature ({@link SignatureKey}); everything is enforced here, in this order,
+ * rather than left to a JWT library's defaults, which accept a missing {@code exp}, a missing
+ * {@code sub} and any {@code crit} header.
  */
 public final class TokenVerifier implements Verifier {
   private static final List<String> EMBEDDED_KEY_HEADERS = List.of("jwk", "jku", "x5u", "x5c");
@@ -186,27 +184,21 @@ public final class TokenVerifier implements Verifier {
     if (!lookup.found()) {
       return lookup.rejection();
     }
-    DecodedJWT decoded;
+    String raw = parsed.raw();
+    int dot = raw.lastIndexOf('.');
+    byte[] signingInput = raw.substring(0, dot).getBytes(StandardCharsets.US_ASCII);
+    byte[] signature;
     try {
-      decoded = JWT.decode(parsed.raw());
-    } catch (JWTDecodeException e) {
-      return Rejection.malformed("it does not decode");
+      signature = Base64.getUrlDecoder().decode(raw.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      return Rejection.malformed("the signature does not decode");
     }
-    for (Algorithm candidate : lookup.candidates()) {
-      if (candidate.getName().equals(alg) && signatureMatches(candidate, decoded)) {
+    for (SignatureKey candidate : lookup.candidates()) {
+      if (candidate.algorithm().equals(alg) && candidate.verifies(signingInput, signature)) {
         return null;
       }
     }
     return Rejection.badSignature();
-  }
-
-  private static boolean signatureMatches(Algorithm algorithm, DecodedJWT decoded) {
-    try {
-      algorithm.verify(decoded);
-      return true;
-    } catch (SignatureVerificationException e) {
-      return false;
-    }
   }
 
   private List<Rejection> checkTimes(ParsedToken parsed) {
