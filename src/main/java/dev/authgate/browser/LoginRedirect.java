@@ -26,8 +26,11 @@ final class LoginRedirect implements SignInRedirect {
 
   @Override
   public Redirect redirect(VerifyRequest request) {
+    if (!Navigation.looksLikePageNavigation(request)) {
+      return null;
+    }
     OriginalRequest original = OriginalRequest.of(request, proxies);
-    if (!Navigation.isPageNavigation(request, original.method())) {
+    if (!Navigation.isNavigationMethod(original.method())) {
       return null;
     }
     return new Redirect(location(original), request.header("X-Original-URL") != null);

@@ -11,10 +11,11 @@ import java.util.Locale;
 final class Navigation {
   private Navigation() {}
 
-  static boolean isPageNavigation(VerifyRequest request, String originalMethod) {
-    if (!originalMethod.equals("GET") && !originalMethod.equals("HEAD")) {
-      return false;
-    }
+  /**
+   * Whether the headers are a browser's page navigation's: read before anything else about a
+   * refused request, since an API client, the common case, is told apart by them alone.
+   */
+  static boolean looksLikePageNavigation(VerifyRequest request) {
     if (request.header("X-Requested-With") != null) {
       return false;
     }
@@ -23,6 +24,11 @@ final class Navigation {
       return false;
     }
     return prefersHtml(request.header("Accept"));
+  }
+
+  /** Whether the original request's method is one a page navigation uses. */
+  static boolean isNavigationMethod(String originalMethod) {
+    return originalMethod.equals("GET") || originalMethod.equals("HEAD");
   }
 
   /** Whether text/html is listed and no other listed type is wanted more (JSON wins a tie). */
