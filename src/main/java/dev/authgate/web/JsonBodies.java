@@ -4,16 +4,16 @@ package dev.authgate.web;
  * The error bodies of the direct routes and of errors, written by hand: they are small, fixed in
  * shape, and on the hot path, where a JSON mapper would cost more than the answer.
  */
-public final class JsonBodies {
+final class JsonBodies {
   private JsonBodies() {}
 
   /** {@code {"error": ..., "message": ...}}. */
-  public static String error(String error, String message) {
+  static String error(String error, String message) {
     return "{\"error\":\"" + escape(error) + "\",\"message\":\"" + escape(message) + "\"}";
   }
 
   /** {@code {"error": ..., "message": ..., "reason": ...}}. */
-  public static String error(String error, String message, String reason) {
+  static String error(String error, String message, String reason) {
     return "{\"error\":\""
         + escape(error)
         + "\",\"message\":\""
