@@ -98,10 +98,8 @@ public final class Gate {
     if (credential == null) {
       return NO_CREDENTIAL;
     }
+    // Null (not in memory) passes through: it is not a Verified.
     Verification result = verification(credential, fromMemory);
-    if (result == null) {
-      return null;
-    }
     if (result instanceof Verification.Verified v
         && v.sessionId() != null
         && revoked.isRevoked(v.sessionId())) {

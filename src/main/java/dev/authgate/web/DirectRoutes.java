@@ -10,8 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DirectRoutes extends Handler.Wrapper {
   private static final Logger log = LoggerFactory.getLogger(DirectRoutes.class);
-  private static final PreEncodedHttpField JSON =
-      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
   private final Map<String, DirectRoute> routes;
   private final RequestLog requests;
@@ -158,7 +154,7 @@ final class DirectRoutes extends Handler.Wrapper {
 
     private DirectRoute.Answered error(int status, String error, String message) {
       response.setStatus(status);
-      response.getHeaders().put(JSON);
+      response.getHeaders().put(JsonBodies.CONTENT_TYPE);
       byte[] body = JsonBodies.error(error, message).getBytes(StandardCharsets.UTF_8);
       return new DirectRoute.Answered(ByteBuffer.wrap(body), null, null);
     }

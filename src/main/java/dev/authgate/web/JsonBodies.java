@@ -1,10 +1,17 @@
 package dev.authgate.web;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+
 /**
  * The error bodies of the direct routes and of errors, written by hand: they are small, fixed in
  * shape, and on the hot path, where a JSON mapper would cost more than the answer.
  */
 final class JsonBodies {
+  /** The Content-Type of every body here, encoded once. */
+  static final PreEncodedHttpField CONTENT_TYPE =
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+
   private JsonBodies() {}
 
   /** {@code {"error": ..., "message": ...}}. */

@@ -19,8 +19,6 @@ final class JwksRoute implements DirectRoute {
   static final String PATH = "/.well-known/jwks.json";
   static final PreEncodedHttpField CACHE =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=300");
-  private static final PreEncodedHttpField JSON =
-      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
   private final Supplier<KeyRing> keys;
   private volatile Encoded encoded;
@@ -61,7 +59,7 @@ final class JwksRoute implements DirectRoute {
       return Answered.EMPTY;
     }
     response.setStatus(200);
-    headers.put(JSON);
+    headers.put(JsonBodies.CONTENT_TYPE);
     return new Answered(current.body().duplicate(), null, null);
   }
 

@@ -27,8 +27,6 @@ final class VerifyEndpoint implements DirectRoute {
       List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
   private static final PreEncodedHttpField NO_STORE =
       new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
-  private static final PreEncodedHttpField JSON =
-      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
   private static final String NGINX_REDIRECT = "X-Auth-Redirect";
 
   private final VerifyHandler handler;
@@ -68,7 +66,7 @@ final class VerifyEndpoint implements DirectRoute {
       return Answered.EMPTY;
     }
     if (answer instanceof VerifyAnswer.Forbidden f) {
-      headers.put(JSON);
+      headers.put(JsonBodies.CONTENT_TYPE);
       return new Answered(json(JsonBodies.error("forbidden", f.why())), f.reason(), f.userId());
     }
     VerifyAnswer.Refused refused = (VerifyAnswer.Refused) answer;
@@ -81,7 +79,7 @@ final class VerifyEndpoint implements DirectRoute {
       headers.put(NGINX_REDIRECT, signIn.location());
     }
     EncodedRefusal encoded = encoded(refused.rejection());
-    headers.put(JSON);
+    headers.put(JsonBodies.CONTENT_TYPE);
     headers.put(encoded.challenge());
     return new Answered(ByteBuffer.wrap(encoded.body()), refused.reason(), null);
   }
