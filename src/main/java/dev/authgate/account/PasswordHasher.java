@@ -1,19 +1,21 @@
 package dev.authgate.account;
 
+import dev.authgate.background.LowPriorityThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * bcrypt on a bounded pool: a fixed number of threads and a short queue. When both are full a
  * request is refused at once with 503 and Retry-After rather than queued without limit, so a burst
- * of logins cannot pile up work that outlives its callers.
+ * of logins cannot pile up work that outlives its callers. The threads run at the lowest CPU
+ * priority, so logins take the cores that /verify leaves idle rather than half of them.
  */
 public final class PasswordHasher implements AutoCloseable {
   private final ThreadPoolExecutor pool;
@@ -22,21 +24,14 @@ public final class PasswordHasher implements AutoCloseable {
 
   public PasswordHasher(int rounds, int threads, int queue) {
     this.rounds = rounds;
-    AtomicInteger n = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
             threads,
             threads,
             0,
             TimeUnit.SECONDS,
-            queue == 0
-                ? new java.util.concurrent.SynchronousQueue<>()
-                : new ArrayBlockingQueue<>(queue),
-            r -> {
-              Thread t = new Thread(r, "bcrypt-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            },
+            queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+            new LowPriorityThreads("bcrypt"),
             new ThreadPoolExecutor.AbortPolicy());
     this.dummyHash = BCrypt.hashpw("not a password of anyone", BCrypt.gensalt(rounds));
   }
