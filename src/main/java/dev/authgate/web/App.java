@@ -3,6 +3,7 @@ package dev.authgate.web;
 import io.javalin.Javalin;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP server, assembled from ready-made route modules in one place. Main builds it from the
@@ -27,14 +28,15 @@ public final class App {
    * @param requests what logs and counts every request, whichever layer answers it
    */
   public App(List<DirectRoute> direct, List<RouteModule> modules, RequestLog requests) {
-    DirectRoutes directRoutes = new DirectRoutes(direct, requests);
+    int cores = Runtime.getRuntime().availableProcessors();
+    QueuedThreadPool below = ServerThreads.belowVerify(cores);
+    DirectRoutes directRoutes = new DirectRoutes(direct, requests, below);
     routes.addAll(directRoutes.registered());
     this.javalin =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
-              config.jetty.threadPool =
-                  ServerThreads.pool(Runtime.getRuntime().availableProcessors());
+              config.jetty.threadPool = ServerThreads.pool(cores);
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.jetty.modifyHttpConfiguration(
@@ -50,6 +52,8 @@ public final class App {
               config.jetty.modifyServer(
                   server -> {
                     server.setErrorHandler(new JettyErrors());
+                    // Started and stopped with the server.
+                    server.addBean(below);
                     // Javalin puts its own handler inside the one it finds here.
                     server.setHandler(directRoutes);
                   });

@@ -26,19 +26,25 @@ import org.slf4j.LoggerFactory;
  * <p>This handler tells Jetty it never blocks, so Jetty calls it on the thread that read the
  * request, with no hand-over to another thread. It keeps that promise by answering there only what
  * is ready in memory (the JWKS, a token answered before, a request without a token); a token not
- * yet verified, which may wait for a remote key set, and everything Javalin answers (which may wait
- * for the database or bcrypt) move to the server's thread pool.
+ * yet verified, which may wait for a remote key set, moves to the server's thread pool, and
+ * everything Javalin answers (which may wait for the database or bcrypt) to a pool of threads at a
+ * lower CPU priority.
  */
 final class DirectRoutes extends Handler.Wrapper {
   private static final Logger log = LoggerFactory.getLogger(DirectRoutes.class);
 
   private final Map<String, DirectRoute> routes;
   private final RequestLog requests;
+  private final Executor below;
   private Executor pool;
 
-  DirectRoutes(List<DirectRoute> routes, RequestLog requests) {
+  /**
+   * @param below the threads for the requests handed on, which run below /verify's priority
+   */
+  DirectRoutes(List<DirectRoute> routes, RequestLog requests, Executor below) {
     this.routes = routes.stream().collect(Collectors.toMap(DirectRoute::path, Function.identity()));
     this.requests = requests;
+    this.below = below;
   }
 
   /** Every method and path answered here, for the list of registered routes. */
@@ -66,7 +72,7 @@ final class DirectRoutes extends Handler.Wrapper {
     String path = request.getHttpURI().getPath();
     DirectRoute route = routes.get(withoutTrailingSlash(path));
     if (route == null) {
-      pool.execute(() -> handOn(request, response, callback));
+      below.execute(() -> handOn(request, response, callback));
       return true;
     }
     Exchange exchange = new Exchange(route, path, request, response, callback);

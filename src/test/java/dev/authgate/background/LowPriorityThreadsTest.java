@@ -2,8 +2,6 @@ package dev.authgate.background;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -12,7 +10,8 @@ class LowPriorityThreadsTest {
   @Test
   void workRunsAtTheWeakestNiceValue() throws Exception {
     CompletableFuture<Integer> nice = new CompletableFuture<>();
-    Thread t = new LowPriorityThreads("bcrypt").newThread(() -> nice.complete(currentNice()));
+    Thread t =
+        new LowPriorityThreads("bcrypt").newThread(() -> nice.complete(ThreadNice.current()));
     t.start();
 
     assertThat(nice.get(10, TimeUnit.SECONDS)).isEqualTo(LowPriorityThreads.NICE);
@@ -20,12 +19,12 @@ class LowPriorityThreadsTest {
 
   @Test
   void theThreadThatCreatesThemKeepsItsPriority() throws Exception {
-    int before = currentNice();
+    int before = ThreadNice.current();
     Thread t = new LowPriorityThreads("bcrypt").newThread(() -> {});
     t.start();
     t.join(10_000);
 
-    assertThat(currentNice()).isEqualTo(before).isLessThan(LowPriorityThreads.NICE);
+    assertThat(ThreadNice.current()).isEqualTo(before).isLessThan(LowPriorityThreads.NICE);
   }
 
   @Test
@@ -38,16 +37,5 @@ class LowPriorityThreadsTest {
     assertThat(first.getName()).isEqualTo("bcrypt-1");
     assertThat(second.getName()).isEqualTo("bcrypt-2");
     assertThat(first.isDaemon()).isTrue();
-  }
-
-  /** Field 19 of /proc/thread-self/stat; the fields are counted after the parenthesised name. */
-  private static int currentNice() {
-    try {
-      String stat = Files.readString(Path.of("/proc/thread-self/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Integer.parseInt(fields[19 - 3]);
-    } catch (Exception e) {
-      throw new AssertionError("cannot read this thread's nice value", e);
-    }
   }
 }
