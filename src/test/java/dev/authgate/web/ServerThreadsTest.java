@@ -12,27 +12,21 @@ import org.junit.jupiter.api.Test;
 class ServerThreadsTest {
   @Test
   void requestsBelowVerifyRunAtTheWeakestPriority() throws Exception {
-    QueuedThreadPool below = ServerThreads.belowVerify(2);
-    below.start();
-    try {
-      CompletableFuture<Integer> nice = new CompletableFuture<>();
-      below.execute(() -> nice.complete(ThreadNice.current()));
-
-      assertThat(nice.get(10, TimeUnit.SECONDS)).isEqualTo(LowPriorityThreads.NICE);
-    } finally {
-      below.stop();
-    }
+    assertThat(niceOfATaskOn(ServerThreads.belowVerify(2))).isEqualTo(LowPriorityThreads.NICE);
   }
 
   @Test
   void jettysOwnThreadsKeepTheirPriority() throws Exception {
-    QueuedThreadPool pool = (QueuedThreadPool) ServerThreads.pool(2);
+    assertThat(niceOfATaskOn((QueuedThreadPool) ServerThreads.pool(2)))
+        .isLessThan(LowPriorityThreads.NICE);
+  }
+
+  private static int niceOfATaskOn(QueuedThreadPool pool) throws Exception {
     pool.start();
     try {
       CompletableFuture<Integer> nice = new CompletableFuture<>();
       pool.execute(() -> nice.complete(ThreadNice.current()));
-
-      assertThat(nice.get(10, TimeUnit.SECONDS)).isLessThan(LowPriorityThreads.NICE);
+      return nice.get(10, TimeUnit.SECONDS);
     } finally {
       pool.stop();
     }
