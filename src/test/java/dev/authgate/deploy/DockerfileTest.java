@@ -94,6 +94,23 @@ class DockerfileTest {
     assertThat(env).contains("AUTH_LOG_FORMAT=json");
   }
 
+  @Test
+  void loadsJnasLibraryFromTheImageAndNeverUnpacksItIntoTmp() {
+    Matcher path =
+        Pattern.compile("-Djna\\.boot\\.library\\.path=(\\S+)").matcher(value(runtime, "ENV"));
+    assertThat(path.find()).isTrue();
+
+    assertThat(value(runtime, "ENV")).contains("-Djna.nounpack=true");
+    assertThat(runtime)
+        .anyMatch(i -> i.startsWith("COPY --from=build ") && i.endsWith(" " + path.group(1)));
+    assertThat(instructions)
+        .anyMatch(
+            i ->
+                i.startsWith("RUN ")
+                    && i.contains("libjnidispatch.so")
+                    && i.contains("linux-x86-64"));
+  }
+
   private static String value(List<String> stage, String keyword) {
     return stage.stream()
         .filter(i -> i.startsWith(keyword + " "))

@@ -70,6 +70,10 @@ public final class JarProcess implements AutoCloseable {
     return port;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   /** Everything the process printed so far. */
   public String output() {
     try {
