@@ -128,22 +128,24 @@ public final class DecisionCache implements Verifier {
     }
 
     Verification known(String token) {
-      long now = clock.millis();
-      long current = generation.get();
-      Verification known = accepted.lookup(token, now, current);
-      return known != null ? known : refused.lookup(token, now, current);
+      return lookup(token, clock.millis(), generation.get());
     }
 
     Verification answer(String token) {
-      Verification known = known(token);
+      long now = clock.millis();
+      long current = generation.get();
+      Verification known = lookup(token, now, current);
       if (known != null) {
         return known;
       }
-      long now = clock.millis();
-      long current = generation.get();
       Verification fresh = verifier.apply(token);
       remember(token, fresh, now, current);
       return fresh;
+    }
+
+    private Verification lookup(String token, long now, long current) {
+      Verification known = accepted.lookup(token, now, current);
+      return known != null ? known : refused.lookup(token, now, current);
     }
 
     private void remember(String token, Verification result, long now, long current) {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
 /**
  * The HTTP server, assembled from ready-made route modules in one place. Main builds it from the
@@ -29,14 +30,15 @@ public final class App {
    */
   public App(List<DirectRoute> direct, List<RouteModule> modules, RequestLog requests) {
     int cores = Runtime.getRuntime().availableProcessors();
+    ThreadPool pool = ServerThreads.pool(cores);
     QueuedThreadPool below = ServerThreads.belowVerify(cores);
-    DirectRoutes directRoutes = new DirectRoutes(direct, requests, below);
+    DirectRoutes directRoutes = new DirectRoutes(direct, requests, pool, below);
     routes.addAll(directRoutes.registered());
     this.javalin =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
-              config.jetty.threadPool = ServerThreads.pool(cores);
+              config.jetty.threadPool = pool;
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.jetty.modifyHttpConfiguration(

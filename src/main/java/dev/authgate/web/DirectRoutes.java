@@ -35,15 +35,17 @@ final class DirectRoutes extends Handler.Wrapper {
 
   private final Map<String, DirectRoute> routes;
   private final RequestLog requests;
+  private final Executor pool;
   private final Executor below;
-  private Executor pool;
 
   /**
+   * @param pool the server's threads, for a token that must first be verified
    * @param below the threads for the requests handed on, which run below /verify's priority
    */
-  DirectRoutes(List<DirectRoute> routes, RequestLog requests, Executor below) {
+  DirectRoutes(List<DirectRoute> routes, RequestLog requests, Executor pool, Executor below) {
     this.routes = routes.stream().collect(Collectors.toMap(DirectRoute::path, Function.identity()));
     this.requests = requests;
+    this.pool = pool;
     this.below = below;
   }
 
@@ -54,12 +56,6 @@ final class DirectRoutes extends Handler.Wrapper {
       route.methods().forEach(method -> all.add(new App.Route(method, route.path())));
     }
     return all;
-  }
-
-  @Override
-  protected void doStart() throws Exception {
-    pool = getServer().getThreadPool();
-    super.doStart();
   }
 
   @Override
