@@ -30,7 +30,6 @@ import dev.authgate.token.TokenVerifier;
 import dev.authgate.token.Trust;
 import dev.authgate.token.TrustedIssuer;
 import dev.authgate.web.App;
-import dev.authgate.web.DirectRoute;
 import dev.authgate.web.DiscoveryRoutes;
 import dev.authgate.web.HealthCheck;
 import dev.authgate.web.HealthRoutes;
@@ -114,9 +113,8 @@ public final class Authgate implements AutoCloseable {
         new BrowserSignIn(settings.browser(), settings.accounts().registrationOpen());
     App app =
         new App(
-            List.of(
-                DirectRoute.verify(new VerifyHandler(gate, browser.redirect(), rules)),
-                DirectRoute.jwks(keys)),
+            new VerifyHandler(gate, browser.redirect(), rules),
+            keys,
             List.of(
                 new DiscoveryRoutes(settings.tokens().issuer()),
                 new HealthRoutes(List.of(keyCheck, accounts.health())),

@@ -1,8 +1,13 @@
 package dev.authgate.web;
 
+import dev.authgate.gate.VerifyHandler;
+import dev.authgate.keys.KeyRing;
 import io.javalin.Javalin;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
@@ -24,21 +29,42 @@ public final class App {
   public record Route(String method, String path) {}
 
   /**
-   * @param direct the hot paths, answered ahead of Javalin
+   * @param verify what answers /verify
+   * @param keys the key ring in force, for the JWKS
    * @param modules everything else, as Javalin routes
    * @param requests what logs and counts every request, whichever layer answers it
    */
-  public App(List<DirectRoute> direct, List<RouteModule> modules, RequestLog requests) {
+  public App(
+      VerifyHandler verify,
+      Supplier<KeyRing> keys,
+      List<RouteModule> modules,
+      RequestLog requests) {
     int cores = Runtime.getRuntime().availableProcessors();
     ThreadPool pool = ServerThreads.pool(cores);
     QueuedThreadPool below = ServerThreads.belowVerify(cores);
-    DirectRoutes directRoutes = new DirectRoutes(direct, requests, pool, below);
+    VerifyEndpoint verifyEndpoint = new VerifyEndpoint(verify);
+    DirectRoutes directRoutes =
+        new DirectRoutes(List.of(verifyEndpoint, new JwksRoute(keys)), requests, pool, below);
     routes.addAll(directRoutes.registered());
     this.javalin =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.jetty.threadPool = pool;
+              // Every connection opens as a VerifyConnection, which answers a proxy's plain
+              // /verify requests itself and hands anything else to Jetty's own connection.
+              config.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector connector =
+                        new ServerConnector(
+                            server,
+                            new VerifyConnectionFactory(
+                                new HttpConnectionFactory(http), verifyEndpoint, requests, pool));
+                    // Read when the server starts, after start(host, port) has set them.
+                    connector.setHost(config.jetty.host);
+                    connector.setPort(config.jetty.port);
+                    return connector;
+                  });
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = MAX_BODY_BYTES;
               config.jetty.modifyHttpConfiguration(

@@ -1,25 +1,12 @@
 package dev.authgate.web;
 
-import dev.authgate.gate.VerifyHandler;
-import dev.authgate.keys.KeyRing;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 
 /** An endpoint that {@link DirectRoutes} answers on Jetty's own handler, without Javalin. */
-public interface DirectRoute {
-  /** /verify, answered by the handler under every method a proxy may forward. */
-  static DirectRoute verify(VerifyHandler handler) {
-    return new VerifyEndpoint(handler);
-  }
-
-  /** The JWKS of the key ring in force. */
-  static DirectRoute jwks(Supplier<KeyRing> keys) {
-    return new JwksRoute(keys);
-  }
-
+interface DirectRoute {
   /** The path it answers; a trailing slash is ignored, as for Javalin's routes. */
   String path();
 

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * Answers the hot paths (/verify and the JWKS) in Jetty's own request handler, ahead of the servlet
  * layer and Javalin, and hands every other request on to them. Those layers cost more per request
  * than the decision itself (see bench/README.md); a direct route answers in the same shape as
- * everything else: the same error bodies, request ids, metrics and log lines.
+ * everything else: the same error bodies, request ids, metrics and log lines. A proxy's plain
+ * /verify requests never get this far: {@link VerifyConnection} answers them as it reads them, and
+ * this handler answers the rest.
  *
  * <p>This handler tells Jetty it never blocks, so Jetty calls it on the thread that read the
  * request, with no hand-over to another thread. It keeps that promise by answering there only what

@@ -3,6 +3,7 @@ package dev.authgate.web;
 import dev.authgate.gate.SignInRedirect;
 import dev.authgate.gate.VerifyAnswer;
 import dev.authgate.gate.VerifyHandler;
+import dev.authgate.gate.VerifyRequest;
 import dev.authgate.token.Identity;
 import dev.authgate.token.Reason;
 import dev.authgate.token.Rejection;
@@ -57,10 +58,24 @@ final class VerifyEndpoint implements DirectRoute {
     return answer == null ? null : write(answer, response);
   }
 
+  /** The answer, which may wait for a remote key set. */
+  VerifyAnswer decide(VerifyRequest request) {
+    return handler.answer(request);
+  }
+
+  /** The answer when it is ready in memory, or null. */
+  VerifyAnswer decideFromMemory(VerifyRequest request) {
+    return handler.answerFromMemory(request);
+  }
+
   private Answered write(VerifyAnswer answer, Response response) {
-    HttpFields.Mutable headers = response.getHeaders();
-    headers.put(NO_STORE);
     response.setStatus(answer.status());
+    return write(answer, response.getHeaders());
+  }
+
+  /** Puts the answer's headers; its status is {@link VerifyAnswer#status()}. */
+  Answered write(VerifyAnswer answer, HttpFields.Mutable headers) {
+    headers.put(NO_STORE);
     if (answer instanceof VerifyAnswer.Allowed a) {
       identityHeaders(headers, a.identity());
       return Answered.EMPTY;
