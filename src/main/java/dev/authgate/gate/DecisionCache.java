@@ -36,11 +36,12 @@ import java.util.function.Function;
  * have their own, smaller map, so that a flood of forged tokens cannot push out real users.
  *
  * <p>An answer is kept only for a token seen before among the last few thousand that missed: a
- * client repeats its token within seconds and is answered from memory from its second request on,
- * while a stream of tokens that do not come back (a pool larger than the cache, a flood of forged
- * ones) is verified without filling the maps. Filling them would only make garbage that lives long
- * enough to be copied by every young collection: measured with a pool of 10,000 tokens, that cost
- * half a second of GC pauses in six seconds of load.
+ * client repeats its token within seconds, so its second request is verified again and kept, and it
+ * is answered from memory from its third request on, while a stream of tokens that do not come back
+ * (a pool larger than the cache, a flood of forged ones) is verified without filling the maps.
+ * Filling them would only make garbage that lives long enough to be copied by every young
+ * collection: measured with a pool of 10,000 tokens, that cost half a second of GC pauses in six
+ * seconds of load.
  */
 public final class DecisionCache implements Verifier {
   static final Duration TTL = Duration.ofSeconds(30);
