@@ -22,10 +22,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * One whole GET /verify with a repeated token, through Jetty (/verify does not reach Javalin), on
- * one keep-alive connection to the real service in this JVM. The client sends prepared bytes from a
- * direct buffer and reads into another, so nearly all the bytes -prof gc counts per operation (it
- * sums every thread) are the server's.
+ * One whole GET /verify with a repeated token, read and answered by the server's VerifyConnection
+ * (it reaches neither Jetty's parser nor Javalin), on one keep-alive connection to the real service
+ * in this JVM. The client sends prepared bytes from a direct buffer and reads into another, so
+ * nearly all the bytes -prof gc counts per operation (it sums every thread) are the server's.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
