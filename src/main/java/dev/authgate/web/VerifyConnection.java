@@ -122,9 +122,18 @@ final class VerifyConnection extends AbstractConnection.NonBlocking
         return;
       }
     } catch (IOException | RuntimeException e) {
-      log.debug("closing a connection that failed", e);
-      getEndPoint().close(e);
+      fail(e);
     }
+  }
+
+  /** Closes the connection; a failure other than the peer's going away is a bug, and says so. */
+  private void fail(Exception e) {
+    if (e instanceof IOException) {
+      log.debug("closing a connection that failed", e);
+    } else {
+      log.warn("closing a connection after an unexpected failure", e);
+    }
+    getEndPoint().close(e);
   }
 
   /**
@@ -192,8 +201,7 @@ final class VerifyConnection extends AbstractConnection.NonBlocking
               proceed();
             }
           } catch (IOException | RuntimeException e) {
-            log.debug("closing a connection that failed", e);
-            getEndPoint().close(e);
+            fail(e);
           }
         });
     return false;
