@@ -50,6 +50,11 @@ final class RequestHead {
 
   private byte[] bytes;
   private int start;
+  private int to;
+
+  /** The reading position within {@link #read}. */
+  private int at;
+
   private int end;
   private int methodEnd;
   private int targetStart;
@@ -67,107 +72,117 @@ final class RequestHead {
   Outcome read(byte[] bytes, int from, int to) {
     this.bytes = bytes;
     this.start = from;
+    this.to = to;
+    this.at = from;
     this.fields = 0;
-    int i = from;
-    while (i < to && TOKEN[bytes[i] & 0xff]) {
-      i++;
+    Outcome line = requestLine();
+    while (line == Outcome.READ) {
+      if (at == to) {
+        return Outcome.INCOMPLETE;
+      }
+      if (bytes[at] == '\r') {
+        Outcome blank = crlf();
+        end = at;
+        return blank;
+      }
+      line = field();
     }
-    if (i == to) {
-      return i - from > 16 ? Outcome.OTHER : Outcome.INCOMPLETE;
+    return line;
+  }
+
+  /** The method, the origin-form target and HTTP/1.1, then CRLF. */
+  private Outcome requestLine() {
+    skip(TOKEN);
+    if (at == to) {
+      return at - start > 16 ? Outcome.OTHER : Outcome.INCOMPLETE;
     }
-    if (i == from || bytes[i] != ' ') {
+    if (at == start || bytes[at] != ' ') {
       return Outcome.OTHER;
     }
-    methodEnd = i++;
-    targetStart = i;
-    while (i < to && bytes[i] > ' ' && bytes[i] < 0x7f) {
-      i++;
+    methodEnd = at++;
+    targetStart = at;
+    while (at < to && bytes[at] > ' ' && bytes[at] < 0x7f) {
+      at++;
     }
-    if (i == to) {
+    if (at == to) {
       return Outcome.INCOMPLETE;
     }
-    if (i == targetStart || bytes[targetStart] != '/' || bytes[i] != ' ') {
+    if (at == targetStart || bytes[targetStart] != '/' || bytes[at] != ' ') {
       return Outcome.OTHER;
     }
-    targetEnd = i++;
+    targetEnd = at++;
     for (byte b : VERSION) {
-      if (i == to) {
+      if (at == to) {
         return Outcome.INCOMPLETE;
       }
-      if (bytes[i++] != b) {
+      if (bytes[at++] != b) {
         return Outcome.OTHER;
       }
     }
-    Outcome eol = crlf(i, to);
-    if (eol != Outcome.READ) {
-      return eol;
+    return crlf();
+  }
+
+  /** One header line: a token, a colon, optional whitespace, a value of visible bytes, CRLF. */
+  private Outcome field() {
+    if (fields == MAX_FIELDS) {
+      return Outcome.OTHER;
     }
-    i += 2;
-    while (true) {
-      if (i == to) {
-        return Outcome.INCOMPLETE;
-      }
-      if (bytes[i] == '\r') {
-        Outcome last = crlf(i, to);
-        if (last == Outcome.READ) {
-          end = i + 2;
-        }
-        return last;
-      }
-      if (fields == MAX_FIELDS) {
+    int name = at;
+    skip(TOKEN);
+    if (at == to) {
+      return Outcome.INCOMPLETE;
+    }
+    if (at == name || bytes[at] != ':') {
+      return Outcome.OTHER;
+    }
+    int nameLast = at++;
+    while (at < to && (bytes[at] == ' ' || bytes[at] == '\t')) {
+      at++;
+    }
+    int value = at;
+    int valueLast = at;
+    while (at < to && bytes[at] != '\r') {
+      int b = bytes[at] & 0xff;
+      if (b > ' ' && b != 0x7f) {
+        valueLast = at + 1;
+      } else if (b != ' ' && b != '\t') {
         return Outcome.OTHER;
       }
-      int name = i;
-      while (i < to && TOKEN[bytes[i] & 0xff]) {
-        i++;
-      }
-      if (i == to) {
-        return Outcome.INCOMPLETE;
-      }
-      if (i == name || bytes[i] != ':') {
-        return Outcome.OTHER;
-      }
+      at++;
+    }
+    Outcome eol = crlf();
+    if (eol == Outcome.READ) {
       nameStart[fields] = name;
-      nameEnd[fields] = i++;
-      while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
-        i++;
-      }
-      int value = i;
-      int valueLast = i;
-      while (i < to && bytes[i] != '\r') {
-        int b = bytes[i] & 0xff;
-        if (b > ' ' && b != 0x7f) {
-          valueLast = i + 1;
-        } else if (b != ' ' && b != '\t') {
-          return Outcome.OTHER;
-        }
-        i++;
-      }
-      if (i == to) {
-        return Outcome.INCOMPLETE;
-      }
-      eol = crlf(i, to);
-      if (eol != Outcome.READ) {
-        return eol;
-      }
+      nameEnd[fields] = nameLast;
       valueStart[fields] = value;
       valueEnd[fields] = valueLast;
       fields++;
-      i += 2;
+    }
+    return eol;
+  }
+
+  private void skip(boolean[] allowed) {
+    while (at < to && allowed[bytes[at] & 0xff]) {
+      at++;
     }
   }
 
-  private Outcome crlf(int i, int to) {
-    if (i == to) {
+  /** A CRLF at the cursor, which it then passes. */
+  private Outcome crlf() {
+    if (at == to) {
       return Outcome.INCOMPLETE;
     }
-    if (bytes[i] != '\r') {
+    if (bytes[at] != '\r') {
       return Outcome.OTHER;
     }
-    if (i + 1 == to) {
+    if (at + 1 == to) {
       return Outcome.INCOMPLETE;
     }
-    return bytes[i + 1] == '\n' ? Outcome.READ : Outcome.OTHER;
+    if (bytes[at + 1] != '\n') {
+      return Outcome.OTHER;
+    }
+    at += 2;
+    return Outcome.READ;
   }
 
   /** Where the head ends: the first byte after its blank line. */
