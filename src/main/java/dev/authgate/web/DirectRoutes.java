@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -74,8 +77,19 @@ final class DirectRoutes extends Handler.Wrapper {
       return true;
     }
     Exchange exchange = new Exchange(route, path, request, response, callback);
-    if (!exchange.answer(false)) {
-      pool.execute(() -> exchange.answer(true));
+    HttpFields headers = request.getHeaders();
+    long length = headers.getLongField(HttpHeader.CONTENT_LENGTH);
+    if (length > App.MAX_BODY_BYTES) {
+      // Too large to read for nothing: the answer says the connection ends with it.
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      exchange.start();
+    } else if (length > 0 || headers.contains(HttpHeader.TRANSFER_ENCODING)) {
+      // No direct route reads a body. Answered before its body had arrived, a request made Jetty
+      // close the connection after the answer without saying so, and a client that sent its next
+      // request on that connection found it gone: the body is read and dropped first.
+      new Discard(request, response, callback, exchange::start).run();
+    } else {
+      exchange.start();
     }
     return true;
   }
@@ -87,6 +101,50 @@ final class DirectRoutes extends Handler.Wrapper {
       }
     } catch (Throwable e) {
       Response.writeError(request, response, callback, e);
+    }
+  }
+
+  /**
+   * Reads and drops a request's body, then runs what answers it. A body larger than any route takes
+   * is not read to its end: the answer then says the connection ends with it.
+   */
+  private static final class Discard implements Runnable {
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final Runnable answer;
+    private long left = App.MAX_BODY_BYTES;
+
+    Discard(Request request, Response response, Callback callback, Runnable answer) {
+      this.request = request;
+      this.response = response;
+      this.callback = callback;
+      this.answer = answer;
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          Response.writeError(request, response, callback, chunk.getFailure());
+          return;
+        }
+        left -= chunk.remaining();
+        boolean last = chunk.isLast();
+        chunk.release();
+        if (left < 0) {
+          response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
+        if (last || left < 0) {
+          answer.run();
+          return;
+        }
+      }
     }
   }
 
@@ -107,6 +165,13 @@ final class DirectRoutes extends Handler.Wrapper {
       this.response = response;
       this.callback = cb;
       this.requestId = RequestIds.requestId(request.getHeaders().get(RequestIds.REQUEST_ID));
+    }
+
+    /** Answers here if the answer is ready, else on the pool. */
+    void start() {
+      if (!answer(false)) {
+        pool.execute(() -> answer(true));
+      }
     }
 
     /**

@@ -393,6 +393,57 @@ class VerifyConnectionTest {
   }
 
   @Test
+  void aBodyThatArrivesAfterTheHeadIsReadBeforeTheAnswerAndTheConnectionStaysOpen()
+      throws Exception {
+    try (Conn c = new Conn()) {
+      c.send(
+          "POST /verify HTTP/1.1\r\nHost: authgate\r\nContent-Length: 3\r\n"
+              + "X-Request-Id: late-1\r\n\r\n");
+      Thread.sleep(100);
+      c.send("a=1");
+      Answer first = c.read();
+      assertThat(first.status).isEqualTo(401);
+      assertThat(first.header("Connection")).isNull();
+
+      c.send(verify("X-Request-Id: late-2"));
+      Answer next = c.read();
+      assertThat(next.status).isEqualTo(401);
+      assertThat(next.header("X-Request-Id")).isEqualTo("late-2");
+    }
+  }
+
+  @Test
+  void aBodyLargerThanAnyRouteTakesIsAnsweredWithConnectionClose() throws IOException {
+    try (Conn c = new Conn()) {
+      c.send(
+          "POST /verify HTTP/1.1\r\nHost: authgate\r\nContent-Length: 1000000\r\n\r\n"
+              + "a".repeat(1000));
+      Answer a = c.read();
+      assertThat(a.status).isEqualTo(401);
+      assertThat(a.header("Connection")).isEqualToIgnoringCase("close");
+      assertThat(c.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aChunkedBodyLargerThanAnyRouteTakesIsAnsweredWithConnectionClose() throws IOException {
+    try (Conn c = new Conn()) {
+      c.send(
+          "POST /verify HTTP/1.1\r\nHost: authgate\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "10000\r\n"
+              + "a".repeat(0x10000)
+              + "\r\n"
+              + "10000\r\n"
+              + "a".repeat(0x10000)
+              + "\r\n");
+      Answer a = c.read();
+      assertThat(a.status).isEqualTo(401);
+      assertThat(a.header("Connection")).isEqualToIgnoringCase("close");
+      assertThat(c.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void anEightBitHeaderValueIsAnswered() throws IOException {
     String seen = token(subject("latin1"));
     remember(seen);
