@@ -1,6 +1,7 @@
 package dev.authgate.web;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,5 +33,16 @@ interface DirectRoute {
   record Answered(ByteBuffer body, String reason, String user) {
     static final Answered EMPTY =
         new Answered(ByteBuffer.allocate(0).asReadOnlyBuffer(), null, null);
+
+    /** The JSON body of a 500, for a route that failed unexpectedly; the log says why. */
+    static Answered failure() {
+      return json("internal_error", "the server failed to answer; the log says why");
+    }
+
+    /** A JSON error body ({@link JsonBodies#error}). */
+    static Answered json(String error, String message) {
+      byte[] body = JsonBodies.error(error, message).getBytes(StandardCharsets.UTF_8);
+      return new Answered(ByteBuffer.wrap(body), null, null);
+    }
   }
 }

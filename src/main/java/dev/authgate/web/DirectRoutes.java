@@ -1,8 +1,6 @@
 package dev.authgate.web;
 
 import dev.authgate.observe.RequestIds;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +205,9 @@ final class DirectRoutes extends Handler.Wrapper {
 
     private DirectRoute.Answered answered(String method, boolean mayWait) {
       if (!route.methods().contains(method)) {
-        return error(405, "method_not_allowed", method + " is not allowed on " + path);
+        return error(
+            405,
+            DirectRoute.Answered.json("method_not_allowed", method + " is not allowed on " + path));
       }
       try {
         return mayWait
@@ -217,15 +217,14 @@ final class DirectRoutes extends Handler.Wrapper {
         log.error("unexpected failure on {} {}", method, path, e);
         // Nothing half-built, such as an identity header, may reach the proxy with the 500.
         response.getHeaders().clear();
-        return error(500, "internal_error", "the server failed to answer; the log says why");
+        return error(500, DirectRoute.Answered.failure());
       }
     }
 
-    private DirectRoute.Answered error(int status, String error, String message) {
+    private DirectRoute.Answered error(int status, DirectRoute.Answered body) {
       response.setStatus(status);
       response.getHeaders().put(JsonBodies.CONTENT_TYPE);
-      byte[] body = JsonBodies.error(error, message).getBytes(StandardCharsets.UTF_8);
-      return new DirectRoute.Answered(ByteBuffer.wrap(body), null, null);
+      return body;
     }
   }
 

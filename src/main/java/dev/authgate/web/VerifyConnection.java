@@ -296,10 +296,7 @@ final class VerifyConnection extends AbstractConnection.NonBlocking
       } catch (RuntimeException e) {
         log.error("unexpected failure on {} {}", method, path, e);
         HttpFields.Mutable headers = HttpFields.build().put(JsonBodies.CONTENT_TYPE);
-        byte[] body =
-            JsonBodies.error("internal_error", "the server failed to answer; the log says why")
-                .getBytes(StandardCharsets.UTF_8);
-        return respond(500, headers, new DirectRoute.Answered(ByteBuffer.wrap(body), null, null));
+        return respond(500, headers, DirectRoute.Answered.failure());
       }
       if (answer == null) {
         requests.leave();
