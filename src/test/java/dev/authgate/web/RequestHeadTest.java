@@ -38,6 +38,17 @@ class RequestHeadTest {
   }
 
   @Test
+  void readsAnyMethodToken() {
+    RequestHead head = new RequestHead();
+
+    for (String method : new String[] {"GET", "POST", "OPTIONS", "GETX", "GE", "get"}) {
+      assertThat(read(head, method + " /verify HTTP/1.1\r\nHost: a\r\n\r\n"))
+          .isEqualTo(RequestHead.Outcome.READ);
+      assertThat(head.method()).isEqualTo(method);
+    }
+  }
+
+  @Test
   void namesMatchWhateverTheirCaseAndValuesLoseTheirSurroundingWhitespace() {
     RequestHead head = new RequestHead();
     read(head, PLAIN);
