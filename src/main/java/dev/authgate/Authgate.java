@@ -98,6 +98,7 @@ public final class Authgate implements AutoCloseable {
     DecisionCache decisions =
         DecisionCache.standard(verifier, clock, settings.external().jwksCacheTtl());
     keys.onChange(ring -> decisions.invalidateAll());
+    metrics.decisionCache(decisions, DecisionCache::hits, DecisionCache::misses);
     ApiKeyStore keyStore = new ApiKeyStore(accounts.database(), clock);
     ApiKeyList apiKeys =
         new ApiKeyList(keyStore, clock).start(settings.accounts().revocationRefresh());

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -60,6 +61,8 @@ public final class DecisionCache implements Verifier {
   private final Clock clock;
   private final long ttlMillis;
   private final AtomicLong generation = new AtomicLong();
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
   private final Answers bearer;
   private final Answers cookie;
 
@@ -114,6 +117,16 @@ public final class DecisionCache implements Verifier {
     cookie.clear();
   }
 
+  /** How many answers were given from memory, since the start. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** How many answers took a verification, since the start. */
+  public long misses() {
+    return misses.sum();
+  }
+
   /** The answers of one way of verifying. */
   private final class Answers {
     private final Function<String, Verification> verifier;
@@ -129,7 +142,11 @@ public final class DecisionCache implements Verifier {
     }
 
     Verification known(String token) {
-      return lookup(token, clock.millis(), generation.get());
+      Verification known = lookup(token, clock.millis(), generation.get());
+      if (known != null) {
+        hits.increment();
+      }
+      return known;
     }
 
     Verification answer(String token) {
@@ -137,8 +154,10 @@ public final class DecisionCache implements Verifier {
       long current = generation.get();
       Verification known = lookup(token, now, current);
       if (known != null) {
+        hits.increment();
         return known;
       }
+      misses.increment();
       Verification fresh = verifier.apply(token);
       remember(token, fresh, now, current);
       return fresh;

@@ -2,6 +2,7 @@ package dev.authgate.observe;
 
 import dev.authgate.token.JwksFetches;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -156,6 +158,25 @@ public final class Metrics implements JwksFetches {
     Gauge.builder("authgate.keys.loaded", size, s -> s.get())
         .description("keys in the ring in force")
         .strongReference(true)
+        .register(registry);
+  }
+
+  /**
+   * Reports how many tokens /verify answered from its decision cache and how many it verified, read
+   * from the cache when scraped: the share of hits says how much of the traffic costs a signature
+   * check.
+   *
+   * @param cache held weakly, as Micrometer holds what a function counter reads; the gate holds it
+   */
+  public <T> void decisionCache(T cache, ToLongFunction<T> hits, ToLongFunction<T> misses) {
+    cacheCounter("hit", cache, hits);
+    cacheCounter("miss", cache, misses);
+  }
+
+  private <T> void cacheCounter(String result, T cache, ToLongFunction<T> count) {
+    FunctionCounter.builder("authgate.verify.cache", cache, c -> count.applyAsLong(c))
+        .description("/verify tokens answered from the decision cache (hit) or verified (miss)")
+        .tag("result", result)
         .register(registry);
   }
 

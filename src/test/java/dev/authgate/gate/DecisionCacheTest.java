@@ -68,7 +68,7 @@ class DecisionCacheTest {
   }
 
   @Test
-  void answersARepeatedTokenFromMemoryFromItsSecondRequestOn() {
+  void answersARepeatedTokenFromMemoryFromItsThirdRequestOn() {
     DecisionCache cache = cache();
     String token = token("s1");
 
@@ -80,6 +80,26 @@ class DecisionCacheTest {
     assertThat(second).isInstanceOf(Verification.Verified.class);
     assertThat(third).isSameAs(second);
     assertThat(verifier.calls.get()).isEqualTo(2);
+  }
+
+  @Test
+  void countsTheAnswersGivenFromMemoryAndTheVerifications() {
+    DecisionCache cache = cache();
+    String bearer = token("s1");
+    String cookie =
+        tokens
+            .session("user-1", null, List.of(), List.of(), "s2", clock.instant().plus(TOKEN_TTL))
+            .token();
+
+    for (int i = 0; i < 5; i++) {
+      cache.verify(bearer);
+      cache.verifySessionCookie(cookie);
+    }
+    assertThat(cache.remembered(bearer)).isNotNull();
+    assertThat(cache.remembered("never-seen")).isNull();
+
+    assertThat(cache.misses()).isEqualTo(verifier.calls.get()).isEqualTo(4);
+    assertThat(cache.hits()).isEqualTo(7);
   }
 
   @Test

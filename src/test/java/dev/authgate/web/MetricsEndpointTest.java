@@ -43,6 +43,31 @@ class MetricsEndpointTest {
   }
 
   @Test
+  void countsTheTokensAnsweredFromTheDecisionCacheAndTheTokensVerified() {
+    String token =
+        server.service().tokens().access(USER_ID, EMAIL, List.of(), List.of(), null).token();
+    double hits = cacheCount("hit");
+    double misses = cacheCount("miss");
+
+    for (int i = 0; i < 4; i++) {
+      server.verify(token);
+    }
+
+    assertThat(cacheCount("miss") - misses).isEqualTo(2);
+    assertThat(cacheCount("hit") - hits).isEqualTo(2);
+  }
+
+  private static double cacheCount(String result) {
+    String prefix = "authgate_verify_cache_total{result=\"" + result + "\"} ";
+    return scrape()
+        .lines()
+        .filter(line -> line.startsWith(prefix))
+        .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length())))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void keepsALatencyHistogramPerRouteTemplate() {
     server.get("/livez");
 
