@@ -254,6 +254,28 @@ class VerifyConnectionTest {
   }
 
   @Test
+  void aRequestThatArrivesWhileTheTokenBeforeItIsVerifiedIsAnsweredAfterIt() throws IOException {
+    // The second request comes in its own packet, right behind the first: some of the rounds find
+    // the pool still verifying, the others find it done; both must answer each request once, in
+    // order.
+    try (Conn c = new Conn()) {
+      for (int round = 0; round < 200; round++) {
+        String first = subject("while-verifying-a");
+        String second = subject("while-verifying-b");
+        c.send(verify("Authorization: Bearer " + token(first), "X-Request-Id: w-" + round + "-1"));
+        c.send(verify("Authorization: Bearer " + token(second), "X-Request-Id: w-" + round + "-2"));
+        Answer a1 = c.read();
+        Answer a2 = c.read();
+        assertThat(a1.header("X-Request-Id")).isEqualTo("w-" + round + "-1");
+        assertThat(a1.header("X-User-Id")).isEqualTo(first);
+        assertThat(a2.header("X-Request-Id")).isEqualTo("w-" + round + "-2");
+        assertThat(a2.header("X-User-Id")).isEqualTo(second);
+      }
+      assertNothingMoreWithin(c, 200);
+    }
+  }
+
+  @Test
   void aHandOverRightAfterATokenVerifiedOnThePoolKeepsOrder() throws IOException {
     String fresh = subject("pool-then-jetty");
     try (Conn c = new Conn()) {
