@@ -39,10 +39,12 @@ import java.util.function.Function;
  * <p>An answer is kept only for a token seen before among the last few thousand that missed: a
  * client repeats its token within seconds, so its second request is verified again and kept, and it
  * is answered from memory from its third request on, while a stream of tokens that do not come back
- * (a pool larger than the cache, a flood of forged ones) is verified without filling the maps.
- * Filling them would only make garbage that lives long enough to be copied by every young
- * collection: measured with a pool of 10,000 tokens, that cost half a second of GC pauses in six
- * seconds of load.
+ * (a flood of forged ones, each used once) is verified without filling the maps. Filling them would
+ * only make garbage that lives long enough to be copied by every young collection: measured with a
+ * pool of 10,000 tokens, that cost half a second of GC pauses in six seconds of load. Tokens that
+ * do come back, even many more than the maps hold, get in slot by slot: a token is kept when its
+ * slot still holds its hash, and once kept it no longer writes the slot, so the next token of that
+ * slot is kept the next time round (bench/README.md measures this with the pool).
  */
 public final class DecisionCache implements Verifier {
   static final Duration TTL = Duration.ofSeconds(30);
