@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpGenerator;
@@ -56,6 +57,17 @@ final class VerifyConnection extends AbstractConnection.NonBlocking
   private final Executor pool;
   private final RequestHead head = new RequestHead();
 
+  /**
+   * Whether the pool is verifying a token for this connection, and whether bytes came meanwhile.
+   */
+  private enum Verifying {
+    NO,
+    YES,
+    AND_FILLABLE
+  }
+
+  private final AtomicReference<Verifying> verifying = new AtomicReference<>(Verifying.NO);
+
   /** Held only while it holds bytes, as Jetty's own connection does; null otherwise. */
   private RetainableByteBuffer buffer;
 
@@ -91,7 +103,10 @@ final class VerifyConnection extends AbstractConnection.NonBlocking
 
   @Override
   public void onFillable() {
-    proceed();
+    // While the pool verifies, the request after it waits for the answer; the pool reads it then.
+    if (!verifying.compareAndSet(Verifying.YES, Verifying.AND_FILLABLE)) {
+      proceed();
+    }
   }
 
   /**
@@ -192,32 +207,50 @@ final class VerifyConnection extends AbstractConnection.NonBlocking
   private boolean answer(Exchange exchange) throws IOException {
     ByteBuffer answer = exchange.answer(false);
     if (answer != null) {
-      return write(answer);
+      return write(answer, this::proceed);
     }
+    // The next request is waited for here, on the reading thread, where asking costs nothing:
+    // asked from the pool after the answer, it cost a wake-up of this thread per request.
+    boolean waitHere = !in.hasRemaining();
+    verifying.set(Verifying.YES);
     pool.execute(
         () -> {
           try {
-            if (write(exchange.answer(true))) {
-              proceed();
+            if (write(exchange.answer(true), () -> answered(waitHere))) {
+              answered(waitHere);
             }
           } catch (IOException | RuntimeException e) {
             fail(e);
           }
         });
+    if (waitHere) {
+      fillInterested();
+    }
     return false;
+  }
+
+  /**
+   * Goes on after a verified token's answer is written: the reading thread reads the next request
+   * if it was waiting for it and none came meanwhile; otherwise this thread reads on.
+   */
+  private void answered(boolean waitedHere) {
+    if (verifying.getAndSet(Verifying.NO) == Verifying.YES && waitedHere) {
+      return;
+    }
+    proceed();
   }
 
   /**
    * Writes an answer.
    *
+   * @param then what goes on, on the pool, once the rest is written when the socket was full
    * @return whether it is written; false when the socket was full and the rest is on its way
    */
-  private boolean write(ByteBuffer answer) throws IOException {
+  private boolean write(ByteBuffer answer, Runnable then) throws IOException {
     if (getEndPoint().flush(answer)) {
       return true;
     }
-    getEndPoint()
-        .write(Callback.from(() -> pool.execute(this::proceed), getEndPoint()::close), answer);
+    getEndPoint().write(Callback.from(() -> pool.execute(then), getEndPoint()::close), answer);
     return false;
   }
 
