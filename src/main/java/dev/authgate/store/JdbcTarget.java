@@ -38,7 +38,9 @@ record JdbcTarget(String url, Optional<String> user, Optional<String> password, 
   /**
    * The embedded store: an H2 file database in PostgreSQL mode under the data directory. Lower-case
    * names and PostgreSQL's null ordering keep the SQL identical to the PostgreSQL store; a lock
-   * timeout of seconds lets concurrent updates of one row wait their turn as PostgreSQL's do.
+   * timeout of seconds lets concurrent updates of one row wait their turn as PostgreSQL's do. H2's
+   * own shutdown hook stays off: it closed the database while authgate's hook was still stopping
+   * the server, and the logins in flight got 500; the store now closes with authgate's pool.
    */
   static JdbcTarget embedded(Path dataDir) {
     String file = dataDir.toAbsolutePath().resolve("store").resolve("authgate").toString();
@@ -46,7 +48,7 @@ record JdbcTarget(String url, Optional<String> user, Optional<String> password, 
         "jdbc:h2:file:"
             + file
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";LOCK_TIMEOUT=10000",
+            + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
         Optional.of("authgate"),
         Optional.empty(),
         true);

@@ -126,6 +126,14 @@ public final class JarProcess implements AutoCloseable {
     }
   }
 
+  /** Asks the process to stop, as an orchestrator does (SIGTERM), and waits until it has. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new AssertionError("authgate did not stop within 30 s of SIGTERM:\n" + output());
+    }
+  }
+
   @Override
   public void close() {
     process.destroy();
