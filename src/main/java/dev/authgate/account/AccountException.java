@@ -65,6 +65,19 @@ public final class AccountException extends ApiError {
         Map.of("Retry-After", Long.toString(seconds)));
   }
 
+  /**
+   * As many sign-ins as the limit allows are being checked for the account or the client. It shares
+   * the error code of {@link #throttled}: to a client, both mean "wait Retry-After and try again".
+   */
+  static AccountException crowded(Duration retryAfter) {
+    long seconds = Math.max(1, retryAfter.toSeconds());
+    return new AccountException(
+        429,
+        "too_many_attempts",
+        "too many sign-ins at once for this account or client; try again in " + seconds + " s",
+        Map.of("Retry-After", Long.toString(seconds)));
+  }
+
   static AccountException overloaded() {
     return new AccountException(
         503,

@@ -76,23 +76,22 @@ public final class AccountService {
   public SignedIn login(String email, String password, String clientAddress, String userAgent) {
     String key = UserStore.key(Emails.check(email));
     PasswordPolicy.checkLength(password);
-    try {
-      throttle.begin(key, clientAddress);
-    } catch (AccountException e) {
-      events.lockedOut(clientAddress, e.headers().getOrDefault("Retry-After", "?"));
-      throw e;
+    Optional<FailureWindow.Refusal> refusal = throttle.begin(key, clientAddress);
+    if (refusal.isPresent()) {
+      throw refused(refusal.get(), clientAddress);
     }
     Optional<StoredUser> found;
     StoredUser user;
     try {
       found = users.findByEmail(email);
       user = verifiedUser(found, password);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       throttle.abandoned(key, clientAddress);
       throw e;
     }
     Optional<String> id = found.map(u -> u.id().toString());
     if (user == null) {
+      throttle.failed(key, clientAddress);
       events.loginFailed(id, clientAddress, found.isPresent() ? "bad_password" : "unknown_user");
       throw AccountException.badCredentials();
     }
@@ -106,6 +105,16 @@ public final class AccountService {
       users.updatePasswordHash(user.id(), hasher.hash(password));
     }
     return begin(user, UUID.randomUUID(), null, clientAddress, userAgent);
+  }
+
+  private AccountException refused(FailureWindow.Refusal refusal, String clientAddress) {
+    if (refusal.lockedOut()) {
+      AccountException e = AccountException.throttled(refusal.retryAfter());
+      events.lockedOut(clientAddress, e.headers().get("Retry-After"));
+      return e;
+    }
+    events.crowded(clientAddress);
+    return AccountException.crowded(refusal.retryAfter());
   }
 
   /**

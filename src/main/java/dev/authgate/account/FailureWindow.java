@@ -4,22 +4,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * Failed attempts per key within a sliding window. A key with {@code limit} failures inside the
- * window is blocked until the oldest of them leaves it. Memory stays bounded: at most {@code limit}
- * instants per key, and keys whose failures have all left the window are dropped.
+ * Failed attempts per key within a sliding window, and the attempts whose outcome is not known yet.
+ * An attempt in flight counts against the limit as if it would fail, so that concurrent attempts
+ * cannot overrun it; it is not a failure, though, so a key blocked by attempts in flight alone is
+ * blocked only until one of them ends, not for the window.
+ *
+ * <p>Every change to a key happens inside {@link ConcurrentHashMap#compute}, atomically with
+ * dropping the key once nothing is counted. Memory stays bounded: at most {@code limit} instants
+ * per key, and keys whose instants have all left the window are dropped. An attempt that is never
+ * ended (a bug) stops counting when it leaves the window, so it cannot block a key for good.
  */
 final class FailureWindow {
+  /** How long a key blocked only by attempts in flight waits: each one ends after one bcrypt. */
+  static final Duration IN_FLIGHT_RETRY = Duration.ofSeconds(1);
+
   private static final int PRUNE_ABOVE_KEYS = 10_000;
+
+  /**
+   * Why an attempt was refused and how long to wait.
+   *
+   * @param lockedOut true when the failures alone reach the limit, false when attempts in flight
+   *     fill what the failures leave
+   */
+  record Refusal(Duration retryAfter, boolean lockedOut) {}
 
   private final int limit;
   private final Duration window;
   private final Clock clock;
-  private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Attempts> keys = new ConcurrentHashMap<>();
 
   FailureWindow(int limit, Duration window, Clock clock) {
     this.limit = limit;
@@ -28,57 +45,102 @@ final class FailureWindow {
   }
 
   /**
-   * Counts an attempt as a failure before its outcome is known, so that concurrent attempts cannot
-   * overrun the limit; {@link #release} takes it back when the attempt did not fail.
+   * Begins an attempt, unless the key's failures and attempts in flight already reach the limit.
+   * Every attempt begun is ended by exactly one of {@link #failed}, {@link #withdrawn} or {@link
+   * #forgiven}.
    *
-   * @return how long the key stays blocked, in which case nothing is counted; empty when counted
+   * @return why not, in which case nothing is counted; empty when the attempt is counted
    */
-  Optional<Duration> tryAcquire(String key) {
+  Optional<Refusal> tryBegin(String key) {
     Instant now = clock.instant();
-    Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-    synchronized (times) {
-      dropOld(times, now);
-      if (times.size() >= limit) {
-        return Optional.of(Duration.between(now, times.peekFirst().plus(window)));
-      }
-      times.addLast(now);
-    }
-    if (failures.size() > PRUNE_ABOVE_KEYS) {
+    Refusal[] refusal = {null};
+    keys.compute(
+        key,
+        (k, attempts) -> {
+          Attempts a = attempts == null ? new Attempts() : attempts;
+          a.dropOld(now.minus(window));
+          if (a.failures.size() >= limit) {
+            refusal[0] =
+                new Refusal(Duration.between(now, a.failures.peekFirst().plus(window)), true);
+          } else if (a.failures.size() + a.inFlight.size() >= limit) {
+            refusal[0] = new Refusal(IN_FLIGHT_RETRY, false);
+          } else {
+            a.inFlight.addLast(now);
+          }
+          return a.isEmpty() ? null : a;
+        });
+    if (keys.size() > PRUNE_ABOVE_KEYS) {
       prune(now);
     }
-    return Optional.empty();
+    return Optional.ofNullable(refusal[0]);
   }
 
-  /** Takes back the latest counted attempt of the key. */
-  void release(String key) {
-    Deque<Instant> times = failures.get(key);
-    if (times != null) {
-      synchronized (times) {
-        times.pollLast();
-      }
-    }
+  /** Ends an attempt as a failure, counted for the window from now. */
+  void failed(String key) {
+    Instant now = clock.instant();
+    change(
+        key,
+        a -> {
+          a.inFlight.pollFirst();
+          a.failures.addLast(now);
+        });
   }
 
-  void reset(String key) {
-    failures.remove(key);
+  /** Ends an attempt that did not fail (it succeeded, or ended before the password was checked). */
+  void withdrawn(String key) {
+    change(key, a -> a.inFlight.pollFirst());
+  }
+
+  /** Ends an attempt that succeeded, and forgets the key's failures. */
+  void forgiven(String key) {
+    change(
+        key,
+        a -> {
+          a.inFlight.pollFirst();
+          a.failures.clear();
+        });
+  }
+
+  private void change(String key, Consumer<Attempts> change) {
+    keys.compute(
+        key,
+        (k, attempts) -> {
+          Attempts a = attempts == null ? new Attempts() : attempts;
+          change.accept(a);
+          return a.isEmpty() ? null : a;
+        });
   }
 
   private void prune(Instant now) {
-    failures
-        .entrySet()
-        .removeIf(
-            e -> {
-              synchronized (e.getValue()) {
-                dropOld(e.getValue(), now);
-                return e.getValue().isEmpty();
-              }
-            });
+    Instant cutoff = now.minus(window);
+    for (String key : keys.keySet()) {
+      keys.computeIfPresent(
+          key,
+          (k, a) -> {
+            a.dropOld(cutoff);
+            return a.isEmpty() ? null : a;
+          });
+    }
   }
 
-  private void dropOld(Deque<Instant> times, Instant now) {
-    Instant cutoff = now.minus(window);
-    while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
-      times.removeFirst();
+  /** One key's counts; only touched inside the map's compute, which holds the key's lock. */
+  private static final class Attempts {
+    final ArrayDeque<Instant> failures = new ArrayDeque<>();
+    final ArrayDeque<Instant> inFlight = new ArrayDeque<>();
+
+    void dropOld(Instant cutoff) {
+      dropOld(failures, cutoff);
+      dropOld(inFlight, cutoff);
+    }
+
+    boolean isEmpty() {
+      return failures.isEmpty() && inFlight.isEmpty();
+    }
+
+    private static void dropOld(ArrayDeque<Instant> times, Instant cutoff) {
+      while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
+        times.removeFirst();
+      }
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.authgate.account;
 
 import dev.authgate.config.Settings;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,30 +22,37 @@ final class LoginThrottle {
   }
 
   /**
-   * Counts an attempt against both limits before the password is checked, or refuses with 429 when
-   * either is reached. A wrong password leaves it counted; {@link #succeeded} or {@link #abandoned}
-   * takes it back.
+   * Counts an attempt in flight against both limits before the password is checked, unless either
+   * is reached. Each attempt begun ends with exactly one of {@link #failed}, {@link #succeeded} or
+   * {@link #abandoned}.
+   *
+   * @return why the attempt is refused; empty when it is counted and may go on
    */
-  void begin(String accountKey, String address) {
-    Optional<Duration> account = perAccount.tryAcquire(accountKey);
+  Optional<FailureWindow.Refusal> begin(String accountKey, String address) {
+    Optional<FailureWindow.Refusal> account = perAccount.tryBegin(accountKey);
     if (account.isPresent()) {
-      throw AccountException.throttled(account.get());
+      return account;
     }
-    Optional<Duration> client = perAddress.tryAcquire(address);
+    Optional<FailureWindow.Refusal> client = perAddress.tryBegin(address);
     if (client.isPresent()) {
-      perAccount.release(accountKey);
-      throw AccountException.throttled(client.get());
+      perAccount.withdrawn(accountKey);
     }
+    return client;
+  }
+
+  void failed(String accountKey, String address) {
+    perAccount.failed(accountKey);
+    perAddress.failed(address);
   }
 
   void succeeded(String accountKey, String address) {
-    perAccount.reset(accountKey);
-    perAddress.release(address);
+    perAccount.forgiven(accountKey);
+    perAddress.withdrawn(address);
   }
 
   /** The attempt ended without checking the password (store down, pool full). */
   void abandoned(String accountKey, String address) {
-    perAccount.release(accountKey);
-    perAddress.release(address);
+    perAccount.withdrawn(accountKey);
+    perAddress.withdrawn(address);
   }
 }

@@ -54,7 +54,9 @@ public final class Metrics implements JwksFetches {
     SUCCEEDED,
     FAILED,
     /** refused unchecked: the account or the client is locked out after too many failures */
-    LOCKED;
+    LOCKED,
+    /** refused unchecked: as many attempts as the limit allows are still being checked */
+    CROWDED;
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -5,10 +5,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The security-event log ({@code dev.authgate.security}): one line per sign-in, lockout, sign-out,
- * refresh-token reuse, refused permission and key reload, with the user id and client address as
- * fields ({@code event}, {@code user_id}, {@code client}). No method takes a password or a token,
- * so none can be logged. Sign-in outcomes are counted in the metrics as they are logged.
+ * The security-event log ({@code dev.authgate.security}): one line per sign-in, lockout, sign-in
+ * refused as too many at once, sign-out, refresh-token reuse, refused permission and key reload,
+ * with the user id and client address as fields ({@code event}, {@code user_id}, {@code client}).
+ * No method takes a password or a token, so none can be logged. Sign-in outcomes are counted in the
+ * metrics as they are logged.
  */
 public final class SecurityEvents {
   private static final String UNKNOWN = "unknown";
@@ -66,6 +67,24 @@ public final class SecurityEvents {
         .addKeyValue("retry_after_s", retryAfterSeconds)
         .addKeyValue("held_back", grant.suppressedBefore())
         .log("sign-in refused after too many failures; retry after {} s", retryAfterSeconds);
+  }
+
+  /**
+   * A sign-in refused unchecked because as many attempts as the limit allows, for the account or
+   * the client, were still being checked: a burst of parallel guesses, or a client that sends the
+   * same sign-in many times at once. It shares the lockouts' budget of lines.
+   */
+  public void crowded(String client) {
+    metrics.login(Metrics.Login.CROWDED);
+    LogBudget.Grant grant = lockouts.take();
+    if (!grant.log()) {
+      return;
+    }
+    log.atWarn()
+        .addKeyValue("event", "too_many_at_once")
+        .addKeyValue("client", client)
+        .addKeyValue("held_back", grant.suppressedBefore())
+        .log("sign-in refused: too many sign-ins for the account or client already in progress");
   }
 
   public void loggedOut(String userId, String client) {

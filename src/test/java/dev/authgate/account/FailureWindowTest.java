@@ -12,35 +12,83 @@ class FailureWindowTest {
 
   @Test
   void blocksAtTheLimitUntilTheOldestFailureLeavesTheWindow() {
-    window.tryAcquire("k");
+    fail("k");
     clock.advance(Duration.ofMinutes(5));
-    window.tryAcquire("k");
-    window.tryAcquire("k");
+    fail("k");
+    fail("k");
 
-    assertThat(window.tryAcquire("k")).hasValue(Duration.ofMinutes(10));
+    assertThat(window.tryBegin("k"))
+        .hasValue(new FailureWindow.Refusal(Duration.ofMinutes(10), true));
     clock.advance(Duration.ofMinutes(10));
-    assertThat(window.tryAcquire("k")).isEmpty();
-    assertThat(window.tryAcquire("k")).hasValue(Duration.ofMinutes(5));
+    fail("k");
+    assertThat(window.tryBegin("k"))
+        .hasValue(new FailureWindow.Refusal(Duration.ofMinutes(5), true));
   }
 
   @Test
-  void releasedAttemptsDoNotCount() {
+  void attemptsThatDidNotFailDoNotCount() {
     for (int i = 0; i < 10; i++) {
-      assertThat(window.tryAcquire("k")).isEmpty();
-      window.release("k");
+      assertThat(window.tryBegin("k")).isEmpty();
+      window.withdrawn("k");
     }
   }
 
   @Test
-  void aResetClearsTheKeyOnly() {
+  void attemptsInFlightFillTheLimitButBlockOnlyUntilOneEnds() {
+    fail("k");
+    window.tryBegin("k");
+    window.tryBegin("k");
+
+    assertThat(window.tryBegin("k"))
+        .hasValue(new FailureWindow.Refusal(FailureWindow.IN_FLIGHT_RETRY, false));
+    window.withdrawn("k");
+    assertThat(window.tryBegin("k")).isEmpty();
+  }
+
+  @Test
+  void aSuccessForgetsTheFailuresButNotTheOtherAttemptsInFlight() {
+    fail("k");
+    window.tryBegin("k");
+    window.tryBegin("k");
+
+    window.forgiven("k");
+
+    assertThat(window.tryBegin("k")).as("one in flight and this one").isEmpty();
+    assertThat(window.tryBegin("k")).isEmpty();
+    assertThat(window.tryBegin("k")).map(FailureWindow.Refusal::lockedOut).hasValue(false);
+  }
+
+  @Test
+  void anAttemptNeverEndedStopsCountingWhenItLeavesTheWindow() {
     for (int i = 0; i < 3; i++) {
-      window.tryAcquire("a");
-      window.tryAcquire("b");
+      window.tryBegin("k");
+    }
+    assertThat(window.tryBegin("k")).isPresent();
+
+    clock.advance(Duration.ofMinutes(15));
+
+    assertThat(window.tryBegin("k")).isEmpty();
+  }
+
+  @Test
+  void aSuccessForgetsTheFailuresOfItsKeyOnly() {
+    for (int i = 0; i < 2; i++) {
+      fail("a");
+      fail("b");
     }
 
-    window.reset("a");
+    window.tryBegin("a");
+    window.forgiven("a");
 
-    assertThat(window.tryAcquire("a")).isEmpty();
-    assertThat(window.tryAcquire("b")).isPresent();
+    for (int i = 0; i < 3; i++) {
+      assertThat(window.tryBegin("a")).isEmpty();
+    }
+    assertThat(window.tryBegin("b")).isEmpty();
+    assertThat(window.tryBegin("b")).isPresent();
+  }
+
+  private void fail(String key) {
+    assertThat(window.tryBegin(key)).isEmpty();
+    window.failed(key);
   }
 }

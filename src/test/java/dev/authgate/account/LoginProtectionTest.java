@@ -116,6 +116,36 @@ class LoginProtectionTest {
     }
   }
 
+  @Test
+  void signInsBeyondTheLimitAtOnceWaitASecondNotTheWindow() throws Exception {
+    try (TestServer server =
+        TestServer.start(
+            Map.of(
+                "AUTH_BCRYPT_ROUNDS", "13",
+                "AUTH_HASH_THREADS", "2",
+                "AUTH_LOGIN_MAX_FAILURES", "2"))) {
+      AccountClient client = new AccountClient(server);
+      client.register("busy@example.com", PASSWORD);
+
+      List<HttpResponse<String>> answers =
+          AccountApiContract.parallel(6, i -> client.login("busy@example.com", PASSWORD));
+
+      List<HttpResponse<String>> crowded =
+          answers.stream().filter(r -> r.statusCode() == 429).toList();
+      assertThat(answers).allMatch(r -> r.statusCode() == 200 || r.statusCode() == 429);
+      assertThat(crowded).isNotEmpty();
+      assertThat(crowded)
+          .allSatisfy(
+              r -> {
+                assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(json(r).get("error").asText()).isEqualTo("too_many_attempts");
+              });
+      assertThat(client.login("busy@example.com", PASSWORD).statusCode())
+          .as("nothing failed, so nothing is locked")
+          .isEqualTo(200);
+    }
+  }
+
   private record Timed(HttpResponse<String> response, Duration took) {}
 
   @Test
