@@ -121,7 +121,11 @@ final class SignInHandlers {
   }
 
   static String tryAgainIn(Duration wait) {
-    long minutes = Math.max(1, (seconds(wait) + 59) / 60);
+    long seconds = seconds(wait);
+    if (seconds < 60) {
+      return seconds == 1 ? "Try again in a second." : "Try again in " + seconds + " seconds.";
+    }
+    long minutes = (seconds + 59) / 60;
     return minutes == 1 ? "Try again in 1 minute." : "Try again in " + minutes + " minutes.";
   }
 

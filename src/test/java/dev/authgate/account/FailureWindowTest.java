@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.authgate.support.TestClock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class FailureWindowTest {
@@ -85,6 +91,46 @@ class FailureWindowTest {
     }
     assertThat(window.tryBegin("b")).isEmpty();
     assertThat(window.tryBegin("b")).isPresent();
+  }
+
+  @Test
+  void attemptsInParallelNeverExceedTheLimitAndLeaveNothingBehind() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int seed = t;
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 20_000; i++) {
+                    if (window.tryBegin("k").isPresent()) {
+                      continue;
+                    }
+                    most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    inFlight.decrementAndGet();
+                    if ((i + seed) % 2 == 0) {
+                      window.withdrawn("k");
+                    } else {
+                      window.forgiven("k");
+                    }
+                  }
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(most.get()).isLessThanOrEqualTo(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(window.tryBegin("k")).as("no attempt left counted").isEmpty();
+    }
+    assertThat(window.tryBegin("k")).isPresent();
   }
 
   private void fail(String key) {
