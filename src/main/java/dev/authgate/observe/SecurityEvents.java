@@ -1,8 +1,10 @@
 package dev.authgate.observe;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The security-event log ({@code dev.authgate.security}): one line per sign-in, lockout, sign-in
@@ -40,7 +42,7 @@ public final class SecurityEvents {
    * @param userId empty when no account matched the name given
    * @param why a short code: bad_password, unknown_user, disabled
    */
-  public void loginFailed(java.util.Optional<String> userId, String client, String why) {
+  public void loginFailed(Optional<String> userId, String client, String why) {
     metrics.login(Metrics.Login.FAILED);
     log.atWarn()
         .addKeyValue("event", "login_failed")
@@ -56,17 +58,13 @@ public final class SecurityEvents {
    * before it carry it.
    */
   public void lockedOut(String client, String retryAfterSeconds) {
-    metrics.login(Metrics.Login.LOCKED);
-    LogBudget.Grant grant = lockouts.take();
-    if (!grant.log()) {
-      return;
-    }
-    log.atWarn()
-        .addKeyValue("event", "lockout")
-        .addKeyValue("client", client)
-        .addKeyValue("retry_after_s", retryAfterSeconds)
-        .addKeyValue("held_back", grant.suppressedBefore())
-        .log("sign-in refused after too many failures; retry after {} s", retryAfterSeconds);
+    refusedUnchecked(Metrics.Login.LOCKED, "lockout", client)
+        .ifPresent(
+            line ->
+                line.addKeyValue("retry_after_s", retryAfterSeconds)
+                    .log(
+                        "sign-in refused after too many failures; retry after {} s",
+                        retryAfterSeconds));
   }
 
   /**
@@ -75,16 +73,30 @@ public final class SecurityEvents {
    * same sign-in many times at once. It shares the lockouts' budget of lines.
    */
   public void crowded(String client) {
-    metrics.login(Metrics.Login.CROWDED);
+    refusedUnchecked(Metrics.Login.CROWDED, "too_many_at_once", client)
+        .ifPresent(
+            line ->
+                line.log(
+                    "sign-in refused: too many sign-ins for the account or client already in"
+                        + " progress"));
+  }
+
+  /**
+   * Counts a sign-in refused before its password was checked, and starts its warning line when the
+   * budget allows one: such a client costs no bcrypt, so it can try fast.
+   */
+  private Optional<LoggingEventBuilder> refusedUnchecked(
+      Metrics.Login outcome, String event, String client) {
+    metrics.login(outcome);
     LogBudget.Grant grant = lockouts.take();
     if (!grant.log()) {
-      return;
+      return Optional.empty();
     }
-    log.atWarn()
-        .addKeyValue("event", "too_many_at_once")
-        .addKeyValue("client", client)
-        .addKeyValue("held_back", grant.suppressedBefore())
-        .log("sign-in refused: too many sign-ins for the account or client already in progress");
+    return Optional.of(
+        log.atWarn()
+            .addKeyValue("event", event)
+            .addKeyValue("client", client)
+            .addKeyValue("held_back", grant.suppressedBefore()));
   }
 
   public void loggedOut(String userId, String client) {
