@@ -54,10 +54,9 @@ final class FailureWindow {
   Optional<Refusal> tryBegin(String key) {
     Instant now = clock.instant();
     Refusal[] refusal = {null};
-    keys.compute(
+    change(
         key,
-        (k, attempts) -> {
-          Attempts a = attempts == null ? new Attempts() : attempts;
+        a -> {
           a.dropOld(now.minus(window));
           if (a.failures.size() >= limit) {
             refusal[0] =
@@ -67,7 +66,6 @@ final class FailureWindow {
           } else {
             a.inFlight.addLast(now);
           }
-          return a.isEmpty() ? null : a;
         });
     if (keys.size() > PRUNE_ABOVE_KEYS) {
       prune(now);
